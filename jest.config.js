@@ -1,0 +1,9 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  testMatch: ['**/*.test.ts'],
+  // No test may reach the network: nock blocks anything not mocked (see test/setup.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+};

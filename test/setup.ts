@@ -1,0 +1,10 @@
+import nock from 'nock';
+
+// No test may touch the real network: anything not explicitly mocked fails fast.
+// Loopback stays allowed for tests that start the function on a local port.
+nock.disableNetConnect();
+nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/);
+
+afterEach(() => {
+  nock.cleanAll();
+});
