@@ -1,0 +1,56 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { HttpError } from './errors';
+
+/** Dialogflow requests are a few kB; anything near this is not from Dialogflow. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function checkMethod(method: string | undefined): void {
+  if (method !== 'POST') {
+    throw new HttpError(405, 'method_not_allowed', 'Only POST is supported', { Allow: 'POST' });
+  }
+}
+
+export function checkContentType(headers: IncomingHttpHeaders): void {
+  const type = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new HttpError(415, 'unsupported_media_type', 'Content-Type must be application/json');
+  }
+}
+
+export function checkDeclaredSize(headers: IncomingHttpHeaders): void {
+  const declared = Number(headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    throw new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes`);
+  }
+}
+
+export function checkBodySize(rawBody: Buffer | undefined): void {
+  if (rawBody && rawBody.length > MAX_BODY_BYTES) {
+    throw new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes`);
+  }
+}
+
+// Hashing first makes both sides the same length, so timingSafeEqual never
+// short-circuits on a length mismatch that would leak the secret's length.
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+export function checkBasicAuth(header: string | undefined, expected: { username: string; password: string }): void {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+  const decoded = match ? Buffer.from(match[1] ?? '', 'base64').toString('utf8') : '';
+  const colon = decoded.indexOf(':');
+  const username = colon >= 0 ? decoded.slice(0, colon) : '';
+  const password = colon >= 0 ? decoded.slice(colon + 1) : '';
+  // Both comparisons always run, so a wrong user name takes as long as a wrong password.
+  const userOk = sameSecret(username, expected.username);
+  const passOk = sameSecret(password, expected.password);
+  if (!(match && userOk && passOk)) {
+    throw new HttpError(401, 'unauthorized', 'Missing or wrong credentials', {
+      'WWW-Authenticate': 'Basic realm="dialogflow-webhook", charset="UTF-8"',
+    });
+  }
+}

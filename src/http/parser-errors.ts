@@ -1,0 +1,46 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { checkDeclaredSize } from './checks';
+import { fromParserError, HttpError, sendError } from './errors';
+
+type Handle = (this: unknown, req: IncomingMessage, res: ServerResponse, callback?: (err?: unknown) => void) => void;
+
+let installed = false;
+
+/**
+ * functions-framework parses the body (body-parser, 1 GB limit) before our
+ * function runs, and express answers parse errors with an HTML page. This wraps
+ * express's app.handle so that, for every app in this process:
+ * - a body declared larger than our limit is refused before it is read (413);
+ * - a parse error (malformed JSON, bad charset) gets our JSON error body.
+ * It resolves express from functions-framework's own location, so it patches
+ * the very copy that serves the function.
+ */
+export function installJsonErrorHandling(): void {
+  if (installed) return;
+  installed = true;
+  const fromFramework = require.resolve('express', {
+    paths: [require.resolve('@google-cloud/functions-framework')],
+  });
+  const express = require(fromFramework) as { application: { handle: Handle } };
+  const original = express.application.handle;
+  express.application.handle = function handle(req, res, callback) {
+    try {
+      checkDeclaredSize(req.headers);
+    } catch (error) {
+      // The client may still be sending; close after answering instead of reading 1 GB.
+      res.setHeader('Connection', 'close');
+      sendError(res, error as HttpError);
+      return;
+    }
+    const done =
+      callback ??
+      ((err?: unknown) => {
+        if (err) {
+          sendError(res, fromParserError(err));
+        } else if (!res.headersSent) {
+          sendError(res, new HttpError(404, 'invalid_request', 'Not found'));
+        }
+      });
+    original.call(this, req, res, done);
+  };
+}

@@ -1,0 +1,17 @@
+import type { Deadline } from '../deadline';
+import type { Turn } from '../dialogflow/request';
+import type { Logger } from '../log';
+import type { PostSource } from '../reddit/client';
+import type { Reply } from '../reply';
+
+/** Everything an intent handler may use. No req/res, no axios. */
+export interface IntentContext {
+  turn: Turn;
+  posts: PostSource;
+  deadline: Deadline;
+  allowNsfw: boolean;
+  random: () => number;
+  log: Logger;
+}
+
+export type IntentHandler = (ctx: IntentContext) => Promise<Reply> | Reply;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { CONTEXTS, FOLLOWUP_LIFESPAN } from '../dialogflow/names';
+import type { Turn } from '../dialogflow/request';
+import type { OutputContext } from '../reply';
+import { MAX_SERVED_IDS } from '../reddit/pick';
+
+/**
+ * State of a conversation carried in the `content-followup` context, so the
+ * webhook needs no session store. Dialogflow also copies the intent's own
+ * parameters into it (content.original, ...); those are ignored.
+ */
+const FollowupSchema = z.object({
+  content: z.string().max(100).optional().catch(undefined),
+  topic: z.string().max(200).optional().catch(undefined),
+  servedIds: z
+    .array(z.string().max(40))
+    .catch([])
+    .transform((ids) => ids.slice(-MAX_SERVED_IDS))
+    .default([]),
+});
+
+export type Followup = z.infer<typeof FollowupSchema>;
+
+export function readFollowup(turn: Turn): Followup {
+  const context = turn.contexts.get(CONTEXTS.followup);
+  const parsed = FollowupSchema.safeParse(context?.parameters ?? {});
+  return parsed.success ? parsed.data : { servedIds: [] };
+}
+
+export function followupContext(state: { content: string; topic?: string; servedIds: string[] }): OutputContext {
+  return {
+    name: CONTEXTS.followup,
+    lifespanCount: FOLLOWUP_LIFESPAN,
+    parameters: { content: state.content, topic: state.topic ?? '', servedIds: state.servedIds },
+  };
+}
+
+export function clearFollowup(): OutputContext {
+  return { name: CONTEXTS.followup, lifespanCount: 0 };
+}

@@ -1,0 +1,118 @@
+import { resolveKind, type ContentKind } from '../catalog';
+import { PARAMS } from '../dialogflow/names';
+import { RedditError, type ListingQuery } from '../reddit/client';
+import { eligiblePosts } from '../reddit/filters';
+import type { Post } from '../reddit/listing';
+import { pickUnserved, rememberServed } from '../reddit/pick';
+import type { Reply } from '../reply';
+import {
+  ALL_HEARD_NOTE,
+  apologySpeech,
+  askKindSpeech,
+  contentChips,
+  kindChips,
+  noTopicHitNote,
+  postCard,
+  postSpeech,
+  unknownKindSpeech,
+} from '../speech/phrases';
+import type { IntentContext, IntentHandler } from './context';
+import { followupContext, readFollowup } from './followup';
+
+/** Longest topic we search for; Dialogflow's @sys.any can capture whole sentences. */
+export const MAX_TOPIC_CHARS = 100;
+
+/** The `content` parameter as a string: Dialogflow sends a string, or a list when the parameter is a list. */
+export function contentParameter(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.find((item): item is string => typeof item === 'string');
+  return undefined;
+}
+
+/** "about cats" / "cats!" → "cats"; empty or non-text → undefined. */
+export function topicParameter(value: unknown): string | undefined {
+  const raw = contentParameter(value);
+  if (!raw) return undefined;
+  const topic = raw
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/^\s*(about|on|with|regarding)\s+/i, '')
+    .replace(/[?!.,;:]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_TOPIC_CHARS)
+    .trim();
+  return topic || undefined;
+}
+
+interface Choice {
+  post?: Post;
+  note?: string;
+}
+
+async function eligibleFor(ctx: IntentContext, kind: ContentKind, query: ListingQuery): Promise<Post[]> {
+  const posts = await ctx.posts.fetchPosts(query, ctx.deadline);
+  return eligiblePosts(posts, kind, { allowNsfw: ctx.allowNsfw });
+}
+
+/** Topic hit first, then the day's top posts; repeats only once everything was heard. */
+async function choosePost(ctx: IntentContext, kind: ContentKind, topic: string | undefined, served: Set<string>): Promise<Choice> {
+  let note: string | undefined;
+  if (topic) {
+    const hits = await eligibleFor(ctx, kind, { subreddit: kind.subreddit, topic });
+    const post = pickUnserved(hits, served, ctx.random);
+    if (post) return { post };
+    note = noTopicHitNote(kind, topic);
+  }
+  const top = await eligibleFor(ctx, kind, { subreddit: kind.subreddit });
+  const post = pickUnserved(top, served, ctx.random);
+  if (post) return { post, note };
+  const again = pickUnserved(top, new Set(), ctx.random);
+  return again ? { post: again, note: ALL_HEARD_NOTE } : { note };
+}
+
+export async function tellContent(ctx: IntentContext, kind: ContentKind, topic: string | undefined): Promise<Reply> {
+  const state = readFollowup(ctx.turn);
+  const served = new Set(state.servedIds);
+  let choice: Choice;
+  try {
+    choice = await choosePost(ctx, kind, topic, served);
+  } catch (error) {
+    const failure = error instanceof RedditError ? error : undefined;
+    ctx.log.warn({ subreddit: kind.subreddit, reason: failure?.reason ?? 'unknown', status: failure?.status }, 'reddit unavailable');
+    choice = {};
+  }
+  if (!choice.post) {
+    return {
+      speech: apologySpeech(kind),
+      chips: contentChips(),
+      contexts: [followupContext({ content: kind.id, topic, servedIds: state.servedIds })],
+    };
+  }
+  const { post } = choice;
+  return {
+    speech: postSpeech(post, kind, choice.note),
+    chips: contentChips(),
+    card: postCard(post, kind),
+    contexts: [followupContext({ content: kind.id, topic, servedIds: rememberServed(state.servedIds, post.id) })],
+  };
+}
+
+function askForKind(asked: string | undefined): Reply {
+  return { speech: asked ? unknownKindSpeech(asked) : askKindSpeech(), chips: kindChips(), contexts: [] };
+}
+
+/**
+ * say-content ("tell me a joke", "a fact about space") and say-content-more
+ * ("another one") share this action: without a `content` parameter the kind
+ * and topic come from the follow-up context of the previous answer.
+ */
+export const sayContent: IntentHandler = (ctx) => {
+  const asked = contentParameter(ctx.turn.parameters[PARAMS.content]);
+  if (asked) {
+    const kind = resolveKind(asked);
+    return kind ? tellContent(ctx, kind, topicParameter(ctx.turn.parameters[PARAMS.topic])) : askForKind(asked);
+  }
+  const state = readFollowup(ctx.turn);
+  const kind = state.content ? resolveKind(state.content) : undefined;
+  return kind ? tellContent(ctx, kind, topicParameter(state.topic)) : askForKind(undefined);
+};

@@ -1,0 +1,25 @@
+/**
+ * What an intent handler answers, independent of Dialogflow's wire format.
+ * The adapter in src/dialogflow/response.ts turns it into a v2 WebhookResponse.
+ */
+export interface LinkCard {
+  title: string;
+  subtitle: string;
+  url: string;
+}
+
+export interface OutputContext {
+  /** Short name (`content-followup`); the adapter prefixes the session. */
+  name: string;
+  /** 0 clears the context. */
+  lifespanCount: number;
+  parameters?: Record<string, unknown>;
+}
+
+export interface Reply {
+  /** Plain text, read aloud and shown; ends with the follow-up question where there is one. */
+  speech: string;
+  chips: string[];
+  card?: LinkCard;
+  contexts: OutputContext[];
+}
