@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { execFileSync } from 'node:child_process';
+
+/**
+ * Child processes the benchmarks start: functions-framework serving one
+ * function. Every child is registered so that any exit of the bench (done,
+ * error, Ctrl-C, watchdog) kills them all.
+ */
+
+const children = new Set<ChildProcess>();
+
+export function killAll(): void {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  children.clear();
+}
+
+let installed = false;
+/** Kill children on every way out of this process. */
+export function installCleanup(): void {
+  if (installed) return;
+  installed = true;
+  process.on('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      killAll();
+      process.exit(130);
+    });
+  }
+}
+
+/** functions-framework's CLI entry (its `bin`), run with this node so no npx/shell sits in between. */
+export function frameworkCli(): string {
+  return join(dirname(require.resolve('@google-cloud/functions-framework')), 'main.js');
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface FunctionSpec {
+  name: string;
+  /** File functions-framework loads (`--source`). */
+  source: string;
+  target: string;
+  env?: Record<string, string>;
+}
+
+export interface FunctionProcess {
+  name: string;
+  port: number;
+  pid: number;
+  /** performance.now() just before spawn. */
+  startedAt: number;
+  /** Resolves with ms since spawn when functions-framework reports it is listening. */
+  listening: Promise<number>;
+  /** Resident set size in bytes, read from the OS. */
+  rssBytes(): number;
+  /** CPU time of the JavaScript (main) thread so far in ms (Linux), or NaN where unknown. */
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+/** Environment for children: nothing inherited that could change behaviour (proxies, credentials, NODE_OPTIONS). */
+function childEnv(port: number, extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', PORT: String(port), ...extra };
+}
+
+export function startFunction(spec: FunctionSpec, port: number, readyTimeoutMs = 15_000): FunctionProcess {
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, [frameworkCli(), `--target=${spec.target}`, `--source=${spec.source}`, `--port=${port}`], {
+    env: childEnv(port, spec.env ?? {}),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const listening = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${spec.name} did not start within ${readyTimeoutMs} ms:\n${tail}`)), readyTimeoutMs);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      keep(chunk);
+      // Printed by functions-framework in its listen callback (unless NODE_ENV=production, which we never set).
+      if (tail.includes('Serving function')) {
+        clearTimeout(timer);
+        resolve(performance.now() - startedAt);
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${spec.name} exited (${code ?? signal}) before listening:\n${tail}`));
+    });
+  });
+  listening.catch(() => undefined); // observed by callers; avoid an unhandled rejection when nobody waits
+  return {
+    name: spec.name,
+    port,
+    pid: child.pid ?? -1,
+    startedAt,
+    listening,
+    rssBytes: () => rssOf(child.pid ?? -1),
+    cpuMs: () => mainThreadCpuMs(child.pid ?? -1),
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+      children.delete(child);
+    },
+  };
+}
+
+function rssOf(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    if (kb) return Number(kb[1]) * 1024;
+  } catch {
+    // not Linux: ask ps
+  }
+  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) * 1024;
+}
+
+/** First field of /proc/<pid>/schedstat: ns the main thread ran on a CPU. Less noisy than wall time on a busy machine. */
+function mainThreadCpuMs(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}

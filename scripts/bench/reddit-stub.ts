@@ -1,0 +1,152 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { seededRandom } from './stats';
+
+/**
+ * A local stand-in for Reddit's JSON listings on 127.0.0.1: deterministic
+ * posts (fixed seed), an optional delay to make concurrent cache misses
+ * overlap, and a counter of listing requests (what single flight must keep at 1).
+ */
+
+const WORDS = 'cat dog wizard pirate robot chicken teacher doctor banana penguin lawyer ghost skeleton bartender duck'.split(' ');
+
+/** Fields Reddit sends that we do not read, so the body size and parse cost are realistic (~1 kB a post). */
+const FILLER = {
+  approved_at_utc: null,
+  subreddit_name_prefixed: 'r/Jokes',
+  thumbnail: 'self',
+  link_flair_text: null,
+  author_flair_text: null,
+  gilded: 0,
+  clicked: false,
+  hidden: false,
+  upvote_ratio: 0.97,
+  ups: 1200,
+  downs: 0,
+  total_awards_received: 0,
+  media_embed: {},
+  secure_media: null,
+  is_original_content: false,
+  user_reports: [],
+  category: null,
+  link_flair_richtext: [],
+  is_reddit_media_domain: false,
+  content_categories: null,
+  archived: false,
+  no_follow: false,
+  is_crosspostable: true,
+  pinned: false,
+  all_awardings: [],
+  awarders: [],
+  media_only: false,
+  can_gild: false,
+  treatment_tags: [],
+  num_comments: 87,
+  send_replies: true,
+  whitelist_status: 'all_ads',
+  contest_mode: false,
+  mod_reports: [],
+  author_patreon_flair: false,
+  created_utc: 1_700_000_000,
+  num_crossposts: 0,
+  media: null,
+  is_video: false,
+};
+
+export function stubListing(subreddit: string, count: number, seed: number): unknown {
+  const random = seededRandom(seed);
+  const word = () => WORDS[Math.floor(random() * WORDS.length)] as string;
+  const children = Array.from({ length: count }, (_, i) => {
+    const id = `b${seed.toString(36)}${i.toString(36)}`;
+    return {
+      kind: 't3',
+      data: {
+        ...FILLER,
+        id,
+        name: `t3_${id}`,
+        title: `Why did the ${word()} bring a ${word()} to the ${word()}?`,
+        selftext: `Because the ${word()} said it was a &amp; **bold** move, and the ${word()} agreed.`,
+        permalink: `/r/${subreddit}/comments/${id}/post_${i}/`,
+        url: `https://www.reddit.com/r/${subreddit}/comments/${id}/post_${i}/`,
+        author: `user_${i}`,
+        subreddit,
+        over_18: false,
+        stickied: i === 0,
+        spoiler: false,
+        is_self: true,
+        locked: false,
+        score: 5000 - i * 10,
+        removed_by_category: null,
+        post_hint: null,
+      },
+    };
+  });
+  return { kind: 'Listing', data: { after: null, dist: count, children } };
+}
+
+export interface RedditStub {
+  url: string;
+  /** Listing requests served since the last reset. */
+  requests(): number;
+  reset(): void;
+  setDelay(ms: number): void;
+  close(): Promise<void>;
+}
+
+const LISTING_PATH = /^\/r\/([^/]+)\/(?:top|search)\.json$/;
+
+export interface StubOptions {
+  delayMs?: number;
+  posts?: number;
+  seed?: number;
+  /** Subreddits whose bodies are built up front, so building them never lands inside a measurement. */
+  subreddits?: readonly string[];
+}
+
+export async function startRedditStub(options: StubOptions = {}): Promise<RedditStub> {
+  let delayMs = options.delayMs ?? 0;
+  let served = 0;
+  const bodies = new Map<string, string>();
+  const body = (subreddit: string) => {
+    let cached = bodies.get(subreddit);
+    if (!cached) {
+      cached = JSON.stringify(stubListing(subreddit, options.posts ?? 50, options.seed ?? 42));
+      bodies.set(subreddit, cached);
+    }
+    return cached;
+  };
+  for (const subreddit of options.subreddits ?? []) body(subreddit);
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const match = LISTING_PATH.exec(path);
+    if (req.method !== 'GET' || !match) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":404}');
+      return;
+    }
+    served += 1;
+    const send = () => res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' }).end(body(decodeURIComponent(match[1] as string)));
+    if (delayMs > 0) setTimeout(send, delayMs);
+    else send();
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests: () => served,
+    reset: () => {
+      served = 0;
+    },
+    setDelay: (ms) => {
+      delayMs = ms;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

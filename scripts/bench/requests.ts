@@ -1,0 +1,43 @@
+import { ACTIONS, CONTEXTS, INTENTS } from '../../src/dialogflow/names';
+
+/** The Dialogflow ES v2 WebhookRequest bodies the benchmarks send, as Dialogflow would. */
+
+const SESSION = 'projects/bench-agent/agent/sessions/bench-session';
+
+function webhookRequest(queryText: string, action: string, intent: string, parameters: Record<string, unknown>, contexts: unknown[] = []) {
+  return {
+    responseId: 'bench-response-id',
+    session: SESSION,
+    queryResult: {
+      queryText,
+      languageCode: 'en',
+      action,
+      parameters,
+      allRequiredParamsPresent: true,
+      outputContexts: contexts,
+      intent: { name: `projects/bench-agent/agent/intents/${intent}`, displayName: intent },
+      intentDetectionConfidence: 1,
+    },
+    originalDetectIntentRequest: { source: 'DIALOGFLOW_CONSOLE', payload: {} },
+  };
+}
+
+const followup = (servedIds: string[]) => ({
+  name: `${SESSION}/contexts/${CONTEXTS.followup}`,
+  lifespanCount: 4,
+  parameters: { content: 'joke', topic: '', servedIds },
+});
+
+export const BODIES = {
+  welcome: JSON.stringify(webhookRequest('hi', ACTIONS.welcome, INTENTS.welcome, {})),
+  joke: JSON.stringify(webhookRequest('tell me a joke', ACTIONS.sayContent, INTENTS.sayContent, { content: 'joke', topic: '' })),
+  more: JSON.stringify(webhookRequest('another one', ACTIONS.sayContent, INTENTS.sayContentMore, {}, [followup(['b161', 'b162'])])),
+  bye: JSON.stringify(webhookRequest('bye', ACTIONS.bye, INTENTS.bye, {}, [followup(['b161'])])),
+} as const;
+
+export type BodyName = keyof typeof BODIES;
+
+/** A conversation in a loop (welcome, joke, more, bye): what the memory benchmark repeats. */
+export const CONVERSATION: readonly BodyName[] = ['welcome', 'joke', 'more', 'bye'];
+
+export const JSON_HEADERS = { 'content-type': 'application/json' } as const;
