@@ -6,5 +6,7 @@ nock.disableNetConnect();
 nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/);
 
 afterEach(() => {
+  // Delayed replies keep timers alive; drop them so jest can exit cleanly.
+  nock.abortPendingRequests();
   nock.cleanAll();
 });
