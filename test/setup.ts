@@ -10,3 +10,10 @@ afterEach(() => {
   nock.abortPendingRequests();
   nock.cleanAll();
 });
+
+// Each test file gets its own copy of nock, but the request interceptor nock
+// installs is global to the worker process: a stale copy from the previous file
+// would refuse every request of the next one. Remove it when the file is done.
+afterAll(() => {
+  nock.restore();
+});
