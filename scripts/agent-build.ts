@@ -1,5 +1,6 @@
 /** `npm run agent:build`: regenerate agent/ from the catalog. */
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { displayPath } from './agent/check';
 import { CATALOG } from '../src/catalog';
 import { writeTree } from './agent/files';
 import { generateAgent } from './agent/generate';
@@ -8,7 +9,7 @@ async function main(): Promise<void> {
   const dir = join(__dirname, '..', 'agent');
   const files = generateAgent(CATALOG);
   await writeTree(dir, files);
-  console.log(`wrote ${files.size} files to ${relative(process.cwd(), dir) || '.'}/`);
+  console.log(`wrote ${files.size} files to ${displayPath(dir)}/`);
 }
 
 main().catch((error: unknown) => {

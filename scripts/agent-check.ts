@@ -2,12 +2,12 @@
  * `npm run agent:check [dir]`: fails when agent/ (or dir) is stale, invalid,
  * or disagrees with the webhook. Each line of output names a file.
  */
-import { join, relative } from 'node:path';
-import { checkAgentDir, formatProblem } from './agent/check';
+import { join, resolve } from 'node:path';
+import { checkAgentDir, displayPath, formatProblem } from './agent/check';
 
 async function main(): Promise<void> {
-  const dir = process.argv[2] ?? join(__dirname, '..', 'agent');
-  const shown = relative(process.cwd(), dir) || '.';
+  const dir = resolve(process.argv[2] ?? join(__dirname, '..', 'agent'));
+  const shown = displayPath(dir);
   const problems = await checkAgentDir(dir);
   if (problems.length === 0) {
     console.log(`${shown}/ is up to date and valid`);

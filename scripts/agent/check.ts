@@ -4,7 +4,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { z } from 'zod';
 import { CATALOG, resolveKind, type ContentKind } from '../../src/catalog';
 import { ACTIONS, ENTITY_CONTENT } from '../../src/dialogflow/names';
@@ -26,6 +26,13 @@ export interface Problem {
 
 export function formatProblem(dir: string, problem: Problem): string {
   return `${join(dir, problem.file)}: ${problem.message}`;
+}
+
+/** `dir` relative to the working directory when it lies inside it, else absolute: short but unambiguous. */
+export function displayPath(dir: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, dir);
+  if (rel === '') return '.';
+  return rel.startsWith('..') || isAbsolute(rel) ? dir : rel;
 }
 
 /**

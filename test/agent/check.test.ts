@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CATALOG, type ContentKind } from '../../src/catalog';
 import { ACTIONS } from '../../src/dialogflow/names';
-import { checkAgentDir, formatProblem, validateAgentFiles } from '../../scripts/agent/check';
+import { checkAgentDir, displayPath, formatProblem, validateAgentFiles } from '../../scripts/agent/check';
 import { generateAgent, toJsonText } from '../../scripts/agent/generate';
 import { INTENT_DEFINITIONS } from '../../scripts/agent/intents';
 import { AGENT_DIR, REPO_ROOT, copyAgent } from './helpers';
@@ -159,5 +159,13 @@ describe('npm run agent:check (the command)', () => {
     } finally {
       await copy.cleanup();
     }
+  });
+});
+
+describe('displayPath', () => {
+  it('is relative inside the working directory and absolute outside it', () => {
+    expect(displayPath('/repo/agent', '/repo')).toBe('agent');
+    expect(displayPath('/repo', '/repo')).toBe('.');
+    expect(displayPath('/tmp/x/agent', '/repo')).toBe('/tmp/x/agent');
   });
 });
