@@ -1,0 +1,44 @@
+/** Reddit listing JSON for nock replies. */
+export interface PostFields {
+  id: string;
+  title?: string;
+  selftext?: string;
+  subreddit?: string;
+  over_18?: boolean;
+  stickied?: boolean;
+  spoiler?: boolean;
+  is_self?: boolean;
+  removed_by_category?: string | null;
+  [key: string]: unknown;
+}
+
+export function redditPost(fields: PostFields): Record<string, unknown> {
+  const subreddit = fields.subreddit ?? 'Jokes';
+  return {
+    name: `t3_${fields.id}`,
+    title: `Title ${fields.id}`,
+    selftext: `Punchline ${fields.id}`,
+    permalink: `/r/${subreddit}/comments/${fields.id}/slug/`,
+    url: `https://www.reddit.com/r/${subreddit}/comments/${fields.id}/slug/`,
+    author: 'someone',
+    subreddit,
+    over_18: false,
+    stickied: false,
+    spoiler: false,
+    is_self: true,
+    locked: false,
+    score: 100,
+    removed_by_category: null,
+    ups: 100,
+    thumbnail: 'self',
+    ...fields,
+  };
+}
+
+export function listing(posts: Array<Record<string, unknown>>): Record<string, unknown> {
+  return { kind: 'Listing', data: { after: null, dist: posts.length, children: posts.map((data) => ({ kind: 't3', data })) } };
+}
+
+export function jokes(count: number, subreddit = 'Jokes'): Record<string, unknown> {
+  return listing(Array.from({ length: count }, (_, i) => redditPost({ id: `j${i + 1}`, subreddit })));
+}
