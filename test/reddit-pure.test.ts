@@ -70,6 +70,18 @@ describe('filters', () => {
     const posts = [post({ id: '1' }), post({ id: '2', stickied: true }), post({ id: '3' })];
     expect(eligiblePosts(posts, joke, strict).map((p) => p.id)).toEqual(['1', '3']);
   });
+
+  it('filters one listing again for other kinds and options, and hands out copies', () => {
+    // The same array is what a cache hit returns; results are kept per array, kind and options.
+    const posts = [post({ id: '1' }), post({ id: 'n', over_18: true }), post({ id: 'l', title: 'TIL a thing', is_self: false, selftext: '' })];
+    expect(eligiblePosts(posts, joke, strict).map((p) => p.id)).toEqual(['1']);
+    expect(eligiblePosts(posts, joke, { allowNsfw: true }).map((p) => p.id)).toEqual(['1', 'n']);
+    expect(eligiblePosts(posts, fact, strict).map((p) => p.id)).toEqual(['1', 'l']);
+    expect(eligiblePosts(posts, joke, { allowNsfw: false, maxChars: 5 }).map((p) => p.id)).toEqual([]);
+    const first = eligiblePosts(posts, joke, strict);
+    first.length = 0;
+    expect(eligiblePosts(posts, joke, strict).map((p) => p.id)).toEqual(['1']);
+  });
 });
 
 describe('pickUnserved', () => {

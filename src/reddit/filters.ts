@@ -34,6 +34,25 @@ export function rejectReason(post: Post, kind: ContentKind, options: FilterOptio
   return undefined;
 }
 
+/**
+ * Filtering cleans every post's text (entities, ~20 markdown rules): about
+ * 0.5 ms for a listing of 50, most of a warm request. A cached listing is the
+ * same array on every hit, so its result is kept per array (weakly: it goes
+ * when the cache drops the listing), per kind and options.
+ */
+const filtered = new WeakMap<readonly Post[], Map<ContentKind, Map<string, readonly Post[]>>>();
+
 export function eligiblePosts(posts: readonly Post[], kind: ContentKind, options: FilterOptions): Post[] {
-  return posts.filter((post) => rejectReason(post, kind, options) === undefined);
+  const optionsKey = `${options.allowNsfw}/${options.maxChars ?? MAX_CONTENT_CHARS}`;
+  let byKind = filtered.get(posts);
+  let byOptions = byKind?.get(kind);
+  let result = byOptions?.get(optionsKey);
+  if (!result) {
+    result = posts.filter((post) => rejectReason(post, kind, options) === undefined);
+    if (!byKind) filtered.set(posts, (byKind = new Map()));
+    if (!byOptions) byKind.set(kind, (byOptions = new Map()));
+    byOptions.set(optionsKey, result);
+  }
+  // A copy, so that a caller sorting or trimming its list cannot change the next caller's.
+  return [...result];
 }
