@@ -1,0 +1,97 @@
+import nock from 'nock';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listing, redditPost } from './support/reddit';
+import { byeRequest, moreRequest, sayRequest, welcomeRequest } from './support/requests';
+import { assertBundleBuilt, BUILDS, BUNDLE, REDDIT, startBuild, type RunningWebhook } from './support/server';
+import { expectValidV2Response } from './support/v2-proto';
+
+/**
+ * The production bundle (dist/index.cjs, what `npm start` and Cloud Functions
+ * run) must hold the same conversation as the sources: actions-on-google,
+ * lodash and form-data are stubbed in it, and config finds package.json from dist/.
+ */
+
+const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { name: string; version: string };
+const PROMPT = 'What do you want to hear next, a joke or a fact?';
+
+const JOKES = listing([
+  redditPost({ id: 'b1', title: 'Why did the scarecrow win an award?', selftext: 'Because he was *outstanding* in his field.' }),
+  redditPost({ id: 'b2', title: 'I told my wife she was drawing her eyebrows too high.', selftext: 'She looked surprised.' }),
+]);
+
+function redditTop() {
+  return nock(REDDIT)
+    .get('/r/Jokes/top.json')
+    .query({ t: 'day', limit: 50, raw_json: 1 })
+    // The default User-Agent is built from package.json, which the bundle reads from dist/..
+    .matchHeader('user-agent', `nodejs:${pkg.name}:${pkg.version}`);
+}
+
+describe.each(BUILDS)('a conversation with the %s build', (build) => {
+  let webhook: RunningWebhook;
+
+  beforeAll(async () => {
+    webhook = await startBuild(build);
+  });
+  afterAll(() => webhook.close());
+
+  it('welcome → joke → more → bye', async () => {
+    const welcome = await webhook.post(welcomeRequest());
+    expect(welcome.status).toBe(200);
+    expectValidV2Response(welcome.json);
+    expect(welcome.json.fulfillmentText).toMatch(/joke/i);
+
+    const reddit = redditTop().reply(200, JOKES);
+    const joke = await webhook.post(sayRequest('joke'));
+    expect(joke.status).toBe(200);
+    expectValidV2Response(joke.json);
+    expect(joke.json.fulfillmentText).toMatch(/^Here's a joke:\n\n/);
+    expect(joke.json.fulfillmentText.endsWith(PROMPT)).toBe(true);
+    const served: string[] = joke.json.outputContexts[0].parameters.servedIds;
+    expect(served).toHaveLength(1);
+    reddit.done();
+
+    // "More" is served from the cache when there is one, else from a second listing request.
+    redditTop().optionally().reply(200, JOKES);
+    const more = await webhook.post(moreRequest(joke.json));
+    expect(more.status).toBe(200);
+    expectValidV2Response(more.json);
+    const servedAfterMore: string[] = more.json.outputContexts[0].parameters.servedIds;
+    expect(servedAfterMore).toHaveLength(2);
+    expect(new Set(servedAfterMore)).toEqual(new Set(['b1', 'b2']));
+    expect(more.json.fulfillmentText).not.toBe(joke.json.fulfillmentText);
+
+    const bye = await webhook.post(byeRequest());
+    expect(bye.status).toBe(200);
+    expectValidV2Response(bye.json);
+    expect(bye.json.outputContexts).toEqual([expect.objectContaining({ name: expect.stringMatching(/\/contexts\/content-followup$/), lifespanCount: 0 })]);
+  });
+
+  it('answers malformed JSON with a JSON 400, not express\'s HTML page', async () => {
+    const response = await webhook.post('{"session": ');
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+  });
+});
+
+describe('the bundle file', () => {
+  const text = () => {
+    assertBundleBuilt();
+    return readFileSync(BUNDLE, 'utf8');
+  };
+
+  it('replaces actions-on-google, lodash and form-data with the stubs, and keeps functions-framework external', () => {
+    const source = text();
+    expect(source).toContain('actions-on-google is not bundled');
+    expect(source).toContain('form-data is not bundled');
+    expect(source).not.toMatch(/require\("(actions-on-google|lodash|form-data|googleapis)"\)/);
+    expect(source).toMatch(/require\("@google-cloud\/functions-framework"\)/);
+  });
+
+  it('is what package.json main and npm start point at', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
+    expect(join(__dirname, '..', manifest.main)).toBe(BUNDLE);
+    expect(manifest.scripts['start']).toContain(`--source=${manifest.main}`);
+  });
+});
