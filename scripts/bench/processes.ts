@@ -57,6 +57,8 @@ export interface FunctionSpec {
   source: string;
   target: string;
   env?: Record<string, string>;
+  /** Extra node options, before functions-framework's CLI. */
+  nodeArgs?: readonly string[];
 }
 
 export interface FunctionProcess {
@@ -71,6 +73,8 @@ export interface FunctionProcess {
   rssBytes(): number;
   /** CPU time of the JavaScript (main) thread so far in ms (Linux), or NaN where unknown. */
   cpuMs(): number;
+  /** process.memoryUsage() after a full GC; needs the spec's nodeArgs to preload bench/gc-preload.cjs. */
+  memoryAfterGc(timeoutMs?: number): Promise<NodeJS.MemoryUsage>;
   stop(): Promise<void>;
 }
 
@@ -81,7 +85,7 @@ function childEnv(port: number, extra: Record<string, string>): NodeJS.ProcessEn
 
 export function startFunction(spec: FunctionSpec, port: number, readyTimeoutMs = 15_000): FunctionProcess {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [frameworkCli(), `--target=${spec.target}`, `--source=${spec.source}`, `--port=${port}`], {
+  const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), frameworkCli(), `--target=${spec.target}`, `--source=${spec.source}`, `--port=${port}`], {
     env: childEnv(port, spec.env ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -116,6 +120,24 @@ export function startFunction(spec: FunctionSpec, port: number, readyTimeoutMs =
     listening,
     rssBytes: () => rssOf(child.pid ?? -1),
     cpuMs: () => mainThreadCpuMs(child.pid ?? -1),
+    memoryAfterGc: (timeoutMs = 5_000) =>
+      new Promise<NodeJS.MemoryUsage>((resolve, reject) => {
+        let pending = '';
+        const onData = (chunk: Buffer) => {
+          pending += chunk.toString('utf8');
+          const line = pending.split('\n').find((l) => l.startsWith('{"benchMemory"'));
+          if (!line) return;
+          clearTimeout(timer);
+          child.stderr?.off('data', onData);
+          resolve((JSON.parse(line) as { benchMemory: NodeJS.MemoryUsage }).benchMemory);
+        };
+        const timer = setTimeout(() => {
+          child.stderr?.off('data', onData);
+          reject(new Error(`${spec.name}: no memory report (was bench/gc-preload.cjs preloaded?)`));
+        }, timeoutMs);
+        child.stderr?.on('data', onData);
+        child.kill('SIGUSR2');
+      }),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;

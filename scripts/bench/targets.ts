@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FunctionSpec } from './processes';
 
 export const ROOT = join(__dirname, '..', '..');
-export const BUNDLE = join(ROOT, 'dist', 'index.js');
+export const BUNDLE = join(ROOT, 'dist', 'index.cjs');
 const UNBUNDLED_DIR = join(ROOT, 'build', 'bench', 'unbundled');
 
 /** Environment of our webhook in every benchmark: Reddit is the local stub, logs as in production. */

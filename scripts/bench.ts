@@ -1,0 +1,248 @@
+/**
+ * npm run bench: cold start, warm throughput/latency, a burst of cache misses,
+ * memory and deploy size of the webhook's production bundle, each as a ratio
+ * to a bare functions-framework hello measured in the same run.
+ *
+ *   npm run bench                  full run (a few minutes on 2 cores), prints the table
+ *   npm run bench -- --write       also replaces the table in bench/RESULTS.md
+ *   npm run bench -- --quick       fewer, shorter rounds (a smoke run, not for RESULTS.md)
+ *
+ * Everything runs on 127.0.0.1 (Reddit is a local stub), every loop is
+ * bounded, and a watchdog kills every child process if the run overstays.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { burst } from './bench/concurrency';
+import { coldStarts, type ColdVariant } from './bench/cold-start';
+import { memory, type MemoryRound } from './bench/memory';
+import { installCleanup, killAll } from './bench/processes';
+import { startRedditStub } from './bench/reddit-stub';
+import { fmtKB, fmtMB, fmtMs, fmtRatio, machine, table, type Row } from './bench/report';
+import { deploySize } from './bench/size';
+import { pairedRatios, summarize } from './bench/stats';
+import { bare, BUNDLE, bundled, compileUnbundled, ROOT, unbundled } from './bench/targets';
+import { warm } from './bench/warm';
+
+const WATCHDOG_MS = 280_000;
+const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
+const BEGIN = '<!-- bench:begin -->';
+const END = '<!-- bench:end -->';
+
+interface Plan {
+  coldRounds: number;
+  warm: { rounds: number; throughputS: number; latencyS: number; latencyRate: number; warmupS: number };
+  burst: { size: number; rounds: number; upstreamDelayMs: number };
+  memoryRounds: number;
+}
+
+const FULL: Plan = {
+  coldRounds: 9,
+  warm: { rounds: 3, throughputS: 4, latencyS: 4, latencyRate: 200, warmupS: 2 },
+  burst: { size: 200, rounds: 3, upstreamDelayMs: 100 },
+  memoryRounds: 2,
+};
+const QUICK: Plan = {
+  coldRounds: 2,
+  warm: { rounds: 1, throughputS: 1, latencyS: 1, latencyRate: 200, warmupS: 1 },
+  burst: { size: 200, rounds: 1, upstreamDelayMs: 100 },
+  memoryRounds: 1,
+};
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+async function run(plan: Plan): Promise<Row[]> {
+  const rows: Row[] = [];
+  const stub = await startRedditStub({ subreddits: ['Jokes'] });
+  try {
+    const hello = bare();
+    const ours = bundled(stub.url);
+
+    log('1/5 cold start');
+    compileUnbundled();
+    const cold: ColdVariant[] = [
+      { key: 'bare', spec: hello, body: 'welcome', fetchesReddit: false },
+      { key: 'welcome', spec: ours, body: 'welcome', fetchesReddit: false },
+      { key: 'joke', spec: ours, body: 'joke', fetchesReddit: true },
+      { key: 'unbundled', spec: unbundled(stub.url), body: 'joke', fetchesReddit: true },
+    ];
+    const starts = await coldStarts(cold, plan.coldRounds, stub);
+    const series = (key: string, pick: (c: { firstOkMs: number; listenMs: number; cpuMs: number }) => number) =>
+      (starts.get(key) ?? []).map(pick);
+    const bareFirst = series('bare', (c) => c.firstOkMs);
+    const coldRow = (id: string, key: string, label: string, goal: string) => {
+      const first = series(key, (c) => c.firstOkMs);
+      rows.push({
+        id,
+        benchmark: label,
+        ours: `${fmtMs(summarize(first))} (listening at ${fmtMs(summarize(series(key, (c) => c.listenMs)))})`,
+        baseline: `${fmtMs(summarize(bareFirst))} (listening at ${fmtMs(summarize(series('bare', (c) => c.listenMs)))})`,
+        ratio: fmtRatio(pairedRatios(first, bareFirst)),
+        goal,
+      });
+    };
+    coldRow('1a', 'welcome', 'cold start: process start → first 200, welcome', '≤ 1.3×');
+    coldRow('1b', 'joke', 'cold start: process start → first 200, joke (Reddit miss)', '≤ 1.3×');
+    const cpu = (key: string) => series(key, (c) => c.cpuMs);
+    rows.push({
+      id: '1c',
+      benchmark: 'cold start, CPU time of the main thread until the first 200, joke',
+      ours: fmtMs(summarize(cpu('joke'))),
+      baseline: fmtMs(summarize(cpu('bare'))),
+      ratio: fmtRatio(pairedRatios(cpu('joke'), cpu('bare'))),
+      goal: '(less noisy than wall time)',
+    });
+    coldRow('1d', 'unbundled', 'cold start, joke, plain `tsc` output instead of the bundle', '(reference)');
+
+    log('2/5 warm throughput and latency');
+    const warmRounds = await warm(
+      [
+        { key: 'bare', spec: hello, body: 'welcome' },
+        { key: 'ours', spec: ours, body: 'joke' },
+      ],
+      plan.warm,
+    );
+    const w = (key: string, pick: (r: { rps: number; p50Ms: number; p99Ms: number }) => number) => (warmRounds.get(key) ?? []).map(pick);
+    rows.push({
+      id: '2a',
+      benchmark: 'warm throughput, joke, 10 connections',
+      ours: `${summarize(w('ours', (r) => r.rps)).median.toFixed(0)} req/s`,
+      baseline: `${summarize(w('bare', (r) => r.rps)).median.toFixed(0)} req/s`,
+      ratio: fmtRatio(pairedRatios(w('ours', (r) => r.rps), w('bare', (r) => r.rps))),
+      goal: '(higher is better)',
+    });
+    for (const [id, label, pick, goal] of [
+      ['2b', 'p50', (r: { p50Ms: number }) => r.p50Ms, '≤ 1.5×'],
+      ['2c', 'p99', (r: { p99Ms: number }) => r.p99Ms, '—'],
+    ] as const) {
+      rows.push({
+        id,
+        benchmark: `warm latency ${label}, joke, ${plan.warm.latencyRate} req/s`,
+        ours: fmtMs(summarize(w('ours', pick))),
+        baseline: fmtMs(summarize(w('bare', pick))),
+        ratio: fmtRatio(pairedRatios(w('ours', pick), w('bare', pick))),
+        goal,
+      });
+    }
+
+    log('3/5 burst of cache misses');
+    const bursts = await burst(ours, stub, plan.burst);
+    const fetches = summarize(bursts.map((b) => b.upstreamFetches));
+    rows.push({
+      id: '3a',
+      benchmark: `${plan.burst.size} concurrent joke requests on a fresh instance → Reddit fetches`,
+      ours: `${fetches.median} (max ${fetches.max})`,
+      baseline: '—',
+      ratio: '—',
+      goal: '1',
+    });
+    rows.push({
+      id: '3b',
+      benchmark: `p99 of that burst vs one lone miss (Reddit answers in ${plan.burst.upstreamDelayMs} ms)`,
+      ours: fmtMs(summarize(bursts.map((b) => b.p99Ms))),
+      baseline: `${fmtMs(summarize(bursts.map((b) => b.loneMissMs)))} (lone miss)`,
+      ratio: fmtRatio(bursts.map((b) => b.p99Ms / b.loneMissMs)),
+      goal: '—',
+    });
+
+    log('4/5 memory');
+    const mem: { ours: MemoryRound[]; bare: MemoryRound[] } = { ours: [], bare: [] };
+    for (let round = 0; round < plan.memoryRounds; round++) {
+      mem.bare.push(await memory(hello));
+      mem.ours.push(await memory(ours));
+    }
+    const at10k = (key: 'ours' | 'bare') => mem[key].map((m) => m.rssAt10kBytes);
+    rows.push({
+      id: '4a',
+      benchmark: 'RSS after 10,000 requests (welcome, joke, more, bye in a loop), after a full GC',
+      ours: fmtMB(summarize(at10k('ours')).median),
+      baseline: fmtMB(summarize(at10k('bare')).median),
+      ratio: fmtRatio(pairedRatios(at10k('ours'), at10k('bare'))),
+      goal: '≤ 1.5×',
+    });
+    const signedMB = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${fmtMB(Math.abs(bytes))}`;
+    for (const [id, label, growth] of [
+      ['4b', 'RSS', (m: MemoryRound) => m.rssAt10kBytes - m.rssAt5kBytes],
+      ['4c', 'live JS heap', (m: MemoryRound) => m.heapAt10kBytes - m.heapAt5kBytes],
+    ] as const) {
+      rows.push({
+        id,
+        benchmark: `${label} growth from the 5,000th to the 10,000th request`,
+        ours: signedMB(summarize(mem.ours.map(growth)).median),
+        baseline: signedMB(summarize(mem.bare.map(growth)).median),
+        ratio: '—',
+        goal: 'no growth',
+      });
+    }
+
+    log('5/5 deploy size');
+    const size = deploySize(ROOT, BUNDLE);
+    rows.push({
+      id: '5a',
+      benchmark: 'gcloud upload (the .gcloudignore allow-list)',
+      ours: `${fmtKB(size.uploadBytes)} (${size.uploadFiles} files)`,
+      baseline: '—',
+      ratio: '—',
+      goal: '—',
+    });
+    rows.push({
+      id: '5b',
+      benchmark: 'production node_modules as package.json declares it',
+      ours: `${fmtMB(size.declared.bytes)} (${size.declared.packages} packages)`,
+      baseline: `${fmtMB(size.runtimeOnly.bytes)} (${size.runtimeOnly.packages} packages)`,
+      ratio: fmtRatio([size.declared.bytes / size.runtimeOnly.bytes]),
+      goal: '—',
+    });
+    rows.push({
+      id: '5c',
+      benchmark: 'what the bundle loads: dist/index.cjs (+ functions-framework, as the bare hello)',
+      ours: fmtKB(size.bundleBytes),
+      baseline: '—',
+      ratio: '—',
+      goal: '—',
+    });
+    return rows;
+  } finally {
+    await stub.close();
+  }
+}
+
+function writeResults(markdown: string): void {
+  const text = readFileSync(RESULTS, 'utf8');
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${RESULTS} has no ${BEGIN} … ${END} section`);
+  writeFileSync(RESULTS, `${text.slice(0, start + BEGIN.length)}\n${markdown}\n${text.slice(end)}`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  installCleanup();
+  const watchdog = setTimeout(() => {
+    log(`still running after ${WATCHDOG_MS / 1000} s: stopping`);
+    killAll();
+    process.exit(2);
+  }, WATCHDOG_MS);
+  watchdog.unref();
+  const loadBefore = loadavg();
+  const started = performance.now();
+  const rows = await run(argv.includes('--quick') ? QUICK : FULL);
+  const markdown = `${table(rows)}\n\nMachine:\n${machine(loadBefore)}\n- bench wall time: ${((performance.now() - started) / 1000).toFixed(0)} s`;
+  process.stdout.write(`${markdown}\n`);
+  if (argv.includes('--write')) {
+    writeResults(markdown);
+    log(`table written to ${RESULTS}`);
+  }
+  clearTimeout(watchdog);
+}
+
+main(process.argv.slice(2)).then(
+  () => {
+    killAll();
+    process.exit(0);
+  },
+  (error: unknown) => {
+    killAll();
+    process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,67 @@
+import { load } from './load';
+import { freePort, startFunction, type FunctionProcess, type FunctionSpec } from './processes';
+import { quantile } from './stats';
+import type { BodyName } from './requests';
+
+/**
+ * Warm throughput (as many requests as the server answers, 10 connections)
+ * and warm latency (a fixed, light rate, like Dialogflow traffic), per round,
+ * for both servers in turn.
+ */
+
+export interface WarmRound {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface WarmPlan {
+  rounds: number;
+  throughputS: number;
+  latencyS: number;
+  /** Requests per second over all connections during the latency run. */
+  latencyRate: number;
+  warmupS: number;
+}
+
+export interface WarmTarget {
+  key: string;
+  spec: FunctionSpec;
+  body: BodyName;
+}
+
+export async function warm(targets: readonly WarmTarget[], plan: WarmPlan): Promise<Map<string, WarmRound[]>> {
+  const running: Array<{ target: WarmTarget; proc: FunctionProcess }> = [];
+  try {
+    for (const target of targets) {
+      const proc = startFunction(target.spec, await freePort());
+      running.push({ target, proc });
+      await proc.listening;
+    }
+    const results = new Map<string, WarmRound[]>(targets.map((t) => [t.key, []]));
+    // JIT, caches and connection pools warm up before anything is measured.
+    for (const { target, proc } of running) {
+      await load(proc.port, { bodies: [target.body], connections: 10, durationS: plan.warmupS });
+    }
+    for (let round = 0; round < plan.rounds; round++) {
+      for (let i = 0; i < running.length; i++) {
+        const { target, proc } = running[(i + round) % running.length] as (typeof running)[number];
+        const throughput = await load(proc.port, { bodies: [target.body], connections: 10, durationS: plan.throughputS });
+        const light = await load(proc.port, {
+          bodies: [target.body],
+          connections: 2,
+          durationS: plan.latencyS,
+          overallRate: plan.latencyRate,
+        });
+        results.get(target.key)?.push({
+          rps: throughput.rps,
+          p50Ms: quantile(light.latenciesMs, 0.5),
+          p99Ms: quantile(light.latenciesMs, 0.99),
+        });
+      }
+    }
+    return results;
+  } finally {
+    for (const { proc } of running) await proc.stop();
+  }
+}
