@@ -70,6 +70,13 @@ describe('contentText', () => {
   it('removes the LPT prefix from life pro tips', () => {
     expect(contentText(post({ id: 'd', title: 'LPT: Drink water', selftext: '' }), kind('life pro tip'))).toBe('Drink water');
   });
+
+  it('reads the same post again per kind (texts are kept per post and kind)', () => {
+    const both = post({ id: 'f', title: 'TIL cats sleep a lot', selftext: 'Like, *a lot*.' });
+    expect(contentText(both, kind('joke'))).toBe('TIL cats sleep a lot\nLike, a lot.');
+    expect(contentText(both, kind('fact'))).toBe('Cats sleep a lot');
+    expect(contentText(both, kind('joke'))).toBe('TIL cats sleep a lot\nLike, a lot.');
+  });
 });
 
 describe('speech', () => {
