@@ -60,7 +60,7 @@ export interface RedditClientOptions {
  * secret are configured. Every call fits in the caller's deadline.
  */
 export class RedditClient implements PostSource {
-  readonly cooldown: HostCooldown;
+  private readonly cooldown: HostCooldown;
   private readonly listings: Upstream;
   private readonly tokens?: TokenProvider;
   private readonly log: Logger;
@@ -81,10 +81,6 @@ export class RedditClient implements PostSource {
     } else {
       this.listings = base;
     }
-  }
-
-  get authenticated(): boolean {
-    return this.tokens !== undefined;
   }
 
   async fetchPosts(query: ListingQuery, deadline: Deadline): Promise<Post[]> {

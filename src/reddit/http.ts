@@ -7,6 +7,8 @@ import { classifyFailure, RedditError } from './errors';
 export interface Upstream {
   readonly host: string;
   request(config: AxiosRequestConfig, budgetMs: number): Promise<AxiosResponse>;
+  /** Stay away from this host for a while (e.g. after it refused our credentials). */
+  pause(ms: number): void;
 }
 
 export interface UpstreamOptions {
@@ -29,6 +31,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
 
   return {
     host,
+    pause: (ms) => options.cooldown.start(host, ms),
     async request(config, budgetMs) {
       const coolingMs = options.cooldown.remainingMs(host);
       if (coolingMs > 0) throw new RedditError('rate-limited', `Cooling down for ${Math.ceil(coolingMs / 1000)} s`, 429);

@@ -15,6 +15,9 @@ export const TOKEN_REFRESH_MARGIN_MS = 60_000;
 
 export const TOKEN_PATH = '/api/v1/access_token';
 
+/** Wrong credentials do not fix themselves: ask again only after this pause. */
+export const REFUSED_CREDENTIALS_PAUSE_MS = 60_000;
+
 export interface Credentials {
   clientId: string;
   clientSecret: string;
@@ -58,7 +61,26 @@ export class TokenProvider {
   }
 
   private async requestToken(budgetMs: number): Promise<string> {
-    const response = await this.upstream.request(
+    let response;
+    try {
+      response = await this.sendTokenRequest(budgetMs);
+    } catch (error) {
+      if (error instanceof RedditError && error.reason === 'blocked') {
+        this.upstream.pause(REFUSED_CREDENTIALS_PAUSE_MS);
+        this.log.error({ status: error.status }, 'reddit refused the client credentials; check REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET');
+      }
+      throw error;
+    }
+    const parsed = TokenResponseSchema.safeParse(response.data);
+    if (!parsed.success) throw new RedditError('format', 'Reddit answered the token request without a usable token');
+    const expiresAt = this.now() + usableForMs(parsed.data.expires_in);
+    this.current = { token: parsed.data.access_token, expiresAt };
+    this.log.info({ expiresInSeconds: parsed.data.expires_in }, 'reddit oauth token obtained');
+    return parsed.data.access_token;
+  }
+
+  private sendTokenRequest(budgetMs: number) {
+    return this.upstream.request(
       {
         method: 'POST',
         url: TOKEN_PATH,
@@ -68,11 +90,5 @@ export class TokenProvider {
       },
       budgetMs,
     );
-    const parsed = TokenResponseSchema.safeParse(response.data);
-    if (!parsed.success) throw new RedditError('format', 'Reddit answered the token request without a usable token');
-    const expiresAt = this.now() + usableForMs(parsed.data.expires_in);
-    this.current = { token: parsed.data.access_token, expiresAt };
-    this.log.info({ expiresInSeconds: parsed.data.expires_in }, 'reddit oauth token obtained');
-    return parsed.data.access_token;
   }
 }

@@ -329,6 +329,28 @@ describe('RedditClient, app-only OAuth', () => {
     expect(tokenCalls.calls).toBe(2);
   });
 
+  it('after Reddit refuses the credentials, does not ask again for a while', async () => {
+    let now = 5_000_000;
+    let tokenCalls = 0;
+    nock(BASE)
+      .post('/api/v1/access_token')
+      .times(3)
+      .reply(() => {
+        tokenCalls += 1;
+        return [401, { message: 'Unauthorized', error: 401 }];
+      });
+    const lines: string[] = [];
+    const client = new RedditClient(oauthConfig(), { now: () => now, log: jsonLogger('info', (line) => lines.push(line)) });
+    expect((await failure(client.fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000)))).reason).toBe('blocked');
+    expect((await failure(client.fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000)))).reason).toBe('rate-limited');
+    expect(tokenCalls).toBe(1);
+    expect(lines.join('')).toContain('check REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET');
+    expect(lines.join('')).not.toContain(SECRET);
+    now += 60_000;
+    await failure(client.fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000)));
+    expect(tokenCalls).toBe(2);
+  });
+
   it('never logs the client secret, the Basic credentials or the token', async () => {
     const lines: string[] = [];
     const log = jsonLogger('debug', (line) => lines.push(line));
