@@ -6,12 +6,14 @@ nock.disableNetConnect();
 nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/);
 
 afterEach(() => {
+  // Delayed replies keep timers alive; drop them so jest can exit cleanly.
+  nock.abortPendingRequests();
   nock.cleanAll();
 });
 
-// nock 14 patches node's http through a process-wide interceptor, but jest loads a fresh
-// copy of nock for every test file of a worker: without restoring it here, the next file's
-// nock finds the old copy still installed and nothing is intercepted any more.
+// Each test file gets its own copy of nock, but the request interceptor nock
+// installs is global to the worker process: a stale copy from the previous file
+// would refuse every request of the next one. Remove it when the file is done.
 afterAll(() => {
   nock.restore();
 });

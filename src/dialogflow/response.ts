@@ -58,11 +58,17 @@ export type WebhookResponse = z.infer<typeof WebhookResponseSchema>;
 /** Quick-reply title for integrations that need one (Telegram shows it above the buttons). */
 const CHIPS_TITLE = 'Choose one:';
 
-// Loaded on first use: the library pulls actions-on-google, which is slow to require.
+// Loaded on first use, not at import: the library pulls actions-on-google, which is slow to
+// require, and start-up time is what a cold instance makes its first user wait for.
 let fulfillment: typeof import('dialogflow-fulfillment') | undefined;
 function library(): typeof import('dialogflow-fulfillment') {
   fulfillment ??= require('dialogflow-fulfillment') as typeof import('dialogflow-fulfillment');
   return fulfillment;
+}
+
+/** Loads the response library now (after start-up, before the first request needs it). */
+export function preloadResponseLibrary(): void {
+  library();
 }
 
 /** Dialogflow Messenger's rich content: a link card and clickable chips. */
@@ -96,8 +102,10 @@ async function buildWithLibrary(request: WebhookRequest, reply: Reply): Promise<
       return response;
     },
   };
+  // The library dereferences queryResult.intent.displayName unconditionally.
+  const body = { ...request, queryResult: { ...request.queryResult, intent: request.queryResult.intent ?? { displayName: '' } } };
   const agent = new WebhookClient({
-    request: { body: request, headers: {} } as never,
+    request: { body, headers: {} } as never,
     response: response as never,
   });
   agent.add(new Text(reply.speech));

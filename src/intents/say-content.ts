@@ -38,10 +38,10 @@ export function topicParameter(value: unknown): string | undefined {
   if (!raw) return undefined;
   const topic = raw
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .replace(/^\s*(about|on|with|regarding)\s+/i, '')
-    .replace(/[?!.,;:]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim()
+    .replace(/^(about|on|with|regarding)\s+/i, '')
+    .replace(/[?!.,;:]+$/g, '')
     .slice(0, MAX_TOPIC_CHARS)
     .trim();
   return topic || undefined;

@@ -2,9 +2,9 @@ import nock from 'nock';
 import { Deadline } from '../../src/deadline';
 import { CachedPostSource, listingKey } from '../../src/reddit/cache';
 import { RedditClient, RedditError, RENDER_RESERVE_MS, type ListingQuery, type PostSource } from '../../src/reddit/client';
-import type { Post } from '../../src/reddit/listing';
-import { goodListing, redditPost } from '../support/reddit';
-import { testConfig } from '../support/webhook';
+import { loadConfig } from '../../src/config';
+import { PostSchema, type Post } from '../../src/reddit/listing';
+import { jokes, redditEnv, redditPost } from '../support/reddit';
 
 /** An upstream whose answers the test controls. */
 class ScriptedUpstream implements PostSource {
@@ -16,7 +16,8 @@ class ScriptedUpstream implements PostSource {
   }
 }
 
-const posts = (n: number, tag = 'p') => Array.from({ length: n }, (_, i) => redditPost({ id: `${tag}${i}` }));
+const post = (id: string, fields: Record<string, unknown> = {}): Post => PostSchema.parse(redditPost({ id, ...fields }));
+const posts = (n: number, tag = 'p') => Array.from({ length: n }, (_, i) => post(`${tag}${i}`));
 const deadline = () => new Deadline(5000);
 const JOKES = { subreddit: 'Jokes' };
 
@@ -44,9 +45,9 @@ describe('CachedPostSource in front of the real client', () => {
       .delay(100) // all 200 arrive while the first request is in flight
       .reply(() => {
         upstreamCalls += 1;
-        return [200, goodListing(5)];
+        return [200, jokes(5)];
       });
-    const source = new CachedPostSource(new RedditClient(testConfig()), { ttlSeconds: 300 });
+    const source = new CachedPostSource(new RedditClient(loadConfig(redditEnv())), { ttlSeconds: 300 });
     const results = await Promise.all(Array.from({ length: 200 }, () => source.fetchPosts(JOKES, deadline())));
     expect(upstreamCalls).toBe(1);
     expect(results.every((list) => list.length === 5)).toBe(true);
@@ -141,7 +142,7 @@ describe('CachedPostSource', () => {
   });
 
   it('does not keep a listing larger than the size cap', async () => {
-    const huge = [redditPost({ selftext: 'x'.repeat(5000) })];
+    const huge = [post('huge', { selftext: 'x'.repeat(5000) })];
     const upstream = new ScriptedUpstream(async () => huge);
     const source = new CachedPostSource(upstream, { ttlSeconds: 300, maxChars: 1000 });
     await expect(source.fetchPosts(JOKES, deadline())).resolves.toHaveLength(1);

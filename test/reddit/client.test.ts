@@ -4,12 +4,11 @@ import nock from 'nock';
 import { Deadline } from '../../src/deadline';
 import { jsonLogger } from '../../src/log';
 import { RedditClient, RedditError, RENDER_RESERVE_MS } from '../../src/reddit/client';
-import { goodListing } from '../support/reddit';
-import { testConfig } from '../support/webhook';
+import { loadConfig } from '../../src/config';
+import { jokes, REDDIT_OAUTH as OAUTH, redditEnv, TEST_USER_AGENT as UA } from '../support/reddit';
 
 const BASE = 'http://reddit.test';
-const OAUTH = 'http://oauth.reddit.test';
-const UA = testConfig().reddit.userAgent;
+const testConfig = (env: Record<string, string> = {}) => loadConfig(redditEnv(env));
 const TOP = { t: 'day', limit: '50', raw_json: '1' };
 
 const anonymous = (options: ConstructorParameters<typeof RedditClient>[1] = {}) =>
@@ -29,7 +28,7 @@ async function failure(promise: Promise<unknown>): Promise<RedditError> {
 
 describe('RedditClient, anonymous', () => {
   it('lists the top posts of the day with the configured User-Agent', async () => {
-    const scope = reddit().get('/r/Jokes/top.json').query(TOP).reply(200, goodListing(3));
+    const scope = reddit().get('/r/Jokes/top.json').query(TOP).reply(200, jokes(3));
     const posts = await anonymous().fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000));
     expect(posts).toHaveLength(3);
     scope.done();
@@ -39,13 +38,13 @@ describe('RedditClient, anonymous', () => {
     const scope = reddit()
       .get('/r/Jokes/search.json')
       .query({ q: 'cats', restrict_sr: '1', sort: 'top', t: 'month', limit: '25', raw_json: '1' })
-      .reply(200, goodListing(2));
+      .reply(200, jokes(2));
     await expect(anonymous().fetchPosts({ subreddit: 'Jokes', topic: 'cats' }, new Deadline(5000))).resolves.toHaveLength(2);
     scope.done();
   });
 
   it('retries a 503 and returns the listing of the retry', async () => {
-    const scope = reddit().get('/r/Jokes/top.json').query(TOP).reply(503).get('/r/Jokes/top.json').query(TOP).reply(200, goodListing(2));
+    const scope = reddit().get('/r/Jokes/top.json').query(TOP).reply(503).get('/r/Jokes/top.json').query(TOP).reply(200, jokes(2));
     await expect(anonymous().fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000))).resolves.toHaveLength(2);
     scope.done();
   });
@@ -57,7 +56,7 @@ describe('RedditClient, anonymous', () => {
       .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
       .get('/r/Jokes/top.json')
       .query(TOP)
-      .reply(200, goodListing(1));
+      .reply(200, jokes(1));
     await expect(anonymous().fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000))).resolves.toHaveLength(1);
     scope.done();
   });
@@ -148,7 +147,7 @@ describe('RedditClient, anonymous', () => {
       .times(10)
       .reply(() => {
         calls += 1;
-        return [200, goodListing(1)];
+        return [200, jokes(1)];
       });
     now += 29_000;
     for (const subreddit of ['Jokes', 'todayilearned', 'dadjokes']) {
@@ -168,7 +167,7 @@ describe('RedditClient, anonymous', () => {
       .times(3)
       .reply(() => {
         calls += 1;
-        return [200, goodListing(1), { 'X-Ratelimit-Remaining': '0.0', 'X-Ratelimit-Used': '10', 'X-Ratelimit-Reset': '40' }];
+        return [200, jokes(1), { 'X-Ratelimit-Remaining': '0.0', 'X-Ratelimit-Used': '10', 'X-Ratelimit-Reset': '40' }];
       });
     const client = anonymous();
     await expect(client.fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000))).resolves.toHaveLength(1);
@@ -200,7 +199,7 @@ describe('RedditClient, when Reddit hangs', () => {
 
   it('aborts the request when the deadline budget is spent and closes the socket', async () => {
     const { port } = server.address() as AddressInfo;
-    const client = new RedditClient(testConfig({}, { baseUrl: `http://127.0.0.1:${port}` }));
+    const client = new RedditClient(testConfig({ REDDIT_BASE_URL: `http://127.0.0.1:${port}` }));
     const deadlineMs = 600;
     const started = performance.now();
     const error = await failure(client.fetchPosts({ subreddit: 'Jokes' }, new Deadline(deadlineMs)));
@@ -224,7 +223,7 @@ describe('RedditClient, app-only OAuth', () => {
   const TOKEN2 = 'token-def-222';
   const basic = `Basic ${Buffer.from(`${ID}:${SECRET}`).toString('base64')}`;
 
-  const oauthConfig = () => testConfig({}, { clientId: ID, clientSecret: SECRET });
+  const oauthConfig = () => testConfig({ REDDIT_CLIENT_ID: ID, REDDIT_CLIENT_SECRET: SECRET });
 
   function tokenEndpoint(tokens: string[], counter: { calls: number }, expiresIn = 86400) {
     return nock(BASE, { reqheaders: { 'user-agent': UA, authorization: basic } })
@@ -243,7 +242,7 @@ describe('RedditClient, app-only OAuth', () => {
     const listings = nock(OAUTH, { reqheaders: { 'user-agent': UA, authorization: `bearer ${TOKEN}` } })
       .get(/\/r\/\w+\/top\.json/)
       .times(6)
-      .reply(200, goodListing(2));
+      .reply(200, jokes(2));
     const client = new RedditClient(oauthConfig());
     const subs = ['Jokes', 'todayilearned', 'dadjokes', 'Showerthoughts'];
     await Promise.all(subs.map((subreddit) => client.fetchPosts({ subreddit }, new Deadline(5000))));
@@ -264,7 +263,7 @@ describe('RedditClient, app-only OAuth', () => {
       .get('/r/Jokes/top.json')
       .query(TOP)
       .times(2)
-      .reply(200, goodListing(1));
+      .reply(200, jokes(1));
     const client = new RedditClient(oauthConfig());
     await expect(client.fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000))).resolves.toHaveLength(1);
     await expect(client.fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000))).resolves.toHaveLength(1);
@@ -282,9 +281,9 @@ describe('RedditClient, app-only OAuth', () => {
       .reply(() => {
         oldTokenCalls += 1;
         // the first listing works; then Reddit revokes the token
-        return oldTokenCalls === 1 ? [200, goodListing(1)] : [401, { message: 'Unauthorized' }];
+        return oldTokenCalls === 1 ? [200, jokes(1)] : [401, { message: 'Unauthorized' }];
       });
-    nock(OAUTH, { reqheaders: { authorization: `bearer ${TOKEN2}` } }).get(/\/r\/\w+\/top\.json/).times(3).reply(200, goodListing(1));
+    nock(OAUTH, { reqheaders: { authorization: `bearer ${TOKEN2}` } }).get(/\/r\/\w+\/top\.json/).times(3).reply(200, jokes(1));
     const client = new RedditClient(oauthConfig());
     await client.fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000));
     const results = await Promise.all(
@@ -318,7 +317,7 @@ describe('RedditClient, app-only OAuth', () => {
     let now = 0;
     const tokenCalls = { calls: 0 };
     tokenEndpoint([TOKEN, TOKEN2], tokenCalls, 3600);
-    nock(OAUTH).get('/r/Jokes/top.json').query(TOP).times(3).reply(200, goodListing(1));
+    nock(OAUTH).get('/r/Jokes/top.json').query(TOP).times(3).reply(200, jokes(1));
     const client = new RedditClient(oauthConfig(), { now: () => now });
     await client.fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000));
     now = 3600_000 - 61_000;

@@ -4,8 +4,10 @@ import { CATALOG } from '../../src/catalog';
 import { jsonLogger, silentLogger } from '../../src/log';
 import { RedditError, type ListingQuery, type PostSource } from '../../src/reddit/client';
 import { warmUp } from '../../src/reddit/warmup';
-import { goodListing } from '../support/reddit';
-import { callWebhook, sampleRequest, speechOf, testConfig } from '../support/webhook';
+import { loadConfig } from '../../src/config';
+import { jokes, redditEnv } from '../support/reddit';
+import { sayRequest } from '../support/requests';
+import { startWebhook, type RunningWebhook } from '../support/server';
 
 const subreddits = [...new Set(CATALOG.map((kind) => kind.subreddit))];
 
@@ -24,7 +26,7 @@ function countingReddit(status = 200) {
     .times(50)
     .reply((uri) => {
       seen.push(uri.split('/')[2] ?? '');
-      return status === 200 ? [200, goodListing(5)] : [status, 'nope'];
+      return status === 200 ? [200, jokes(5)] : [status, 'nope'];
     });
   return seen;
 }
@@ -64,20 +66,30 @@ describe('warmUp', () => {
 });
 
 describe('createApp and warm-up', () => {
+  let webhook: RunningWebhook | undefined;
+  afterEach(async () => {
+    await webhook?.close();
+    webhook = undefined;
+  });
+
   it('does not warm up under jest unless asked', async () => {
     const seen = countingReddit();
-    createApp({ config: testConfig(), log: silentLogger });
+    createApp({ config: loadConfig(redditEnv()), log: silentLogger });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(seen).toEqual([]);
   });
 
   it('when asked, warms the cache in the background so the first user hits it', async () => {
     const seen = countingReddit();
-    const handler = createApp({ config: testConfig(), log: silentLogger, warmUp: true });
-    expect(seen).toEqual([]); // start-up did not wait for Reddit
+    // start-up does not wait for Reddit: createApp returns before any request is made
+    createApp({ config: loadConfig(redditEnv()), log: silentLogger, warmUp: true });
+    expect(seen).toEqual([]);
     await until(() => seen.length === subreddits.length);
-    const result = await callWebhook(handler, sampleRequest({ content: 'joke' }));
-    expect(speechOf(result)).not.toMatch(/own collection/);
+    seen.length = 0;
+    webhook = await startWebhook(redditEnv(), { warmUp: true });
+    await until(() => seen.length === subreddits.length);
+    const result = await webhook.post(sayRequest('joke'));
+    expect(result.json.fulfillmentText).not.toMatch(/own collection/);
     expect(seen).toHaveLength(subreddits.length);
   });
 
@@ -85,10 +97,10 @@ describe('createApp and warm-up', () => {
     const seen = countingReddit(403);
     const lines: string[] = [];
     const log = jsonLogger('info', (line) => lines.push(line));
-    const handler = createApp({ config: testConfig(), log, warmUp: true });
+    webhook = await startWebhook(redditEnv(), { log, warmUp: true });
     await until(() => lines.some((line) => line.includes('warm-up done')));
     expect(seen).toEqual([subreddits[0]]);
-    const result = await callWebhook(handler, sampleRequest({ content: 'joke' }));
+    const result = await webhook.post(sayRequest('joke'));
     expect(result.status).toBe(200);
   });
 });

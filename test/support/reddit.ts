@@ -1,20 +1,27 @@
-import type { Post } from '../../src/reddit/listing';
+/** Reddit listing JSON for nock replies. */
+export interface PostFields {
+  id: string;
+  title?: string;
+  selftext?: string;
+  subreddit?: string;
+  over_18?: boolean;
+  stickied?: boolean;
+  spoiler?: boolean;
+  is_self?: boolean;
+  removed_by_category?: string | null;
+  [key: string]: unknown;
+}
 
-let counter = 0;
-
-/** A Reddit post (the `data` of a t3 child) that passes every filter unless overridden. */
-export function redditPost(overrides: Partial<Post> = {}): Post {
-  counter += 1;
-  const id = overrides.id ?? `p${counter}`;
+export function redditPost(fields: PostFields): Record<string, unknown> {
+  const subreddit = fields.subreddit ?? 'Jokes';
   return {
-    id,
-    name: `t3_${id}`,
-    title: `Why did test post ${id} cross the road?`,
-    selftext: 'To get to the other side.',
-    permalink: `/r/Jokes/comments/${id}/test_post/`,
-    url: `https://www.reddit.com/r/Jokes/comments/${id}/test_post/`,
+    name: `t3_${fields.id}`,
+    title: `Title ${fields.id}`,
+    selftext: `Punchline ${fields.id}`,
+    permalink: `/r/${subreddit}/comments/${fields.id}/slug/`,
+    url: `https://www.reddit.com/r/${subreddit}/comments/${fields.id}/slug/`,
     author: 'someone',
-    subreddit: 'Jokes',
+    subreddit,
     over_18: false,
     stickied: false,
     spoiler: false,
@@ -22,25 +29,30 @@ export function redditPost(overrides: Partial<Post> = {}): Post {
     locked: false,
     score: 100,
     removed_by_category: null,
-    post_hint: null,
-    ...overrides,
+    ups: 100,
+    thumbnail: 'self',
+    ...fields,
   };
 }
 
-/** Listing JSON as Reddit sends it from /r/{sub}/top.json and /search.json. */
-export function listing(posts: readonly Partial<Post>[]): { kind: 'Listing'; data: Record<string, unknown> } {
+export function listing(posts: Array<Record<string, unknown>>): Record<string, unknown> {
+  return { kind: 'Listing', data: { after: null, dist: posts.length, children: posts.map((data) => ({ kind: 't3', data })) } };
+}
+
+export function jokes(count: number, subreddit = 'Jokes'): Record<string, unknown> {
+  return listing(Array.from({ length: count }, (_, i) => redditPost({ id: `j${i + 1}`, subreddit })));
+}
+
+export const REDDIT_OAUTH = 'http://oauth.reddit.test';
+export const TEST_USER_AGENT = 'nodejs:reddit-dialogflow-webhook-test:0.0.0 (by /u/tester)';
+
+/** Environment pointing every Reddit setting at nock's fake hosts, with a User-Agent the tests can check. */
+export function redditEnv(env: Record<string, string> = {}): Record<string, string> {
   return {
-    kind: 'Listing',
-    data: {
-      after: null,
-      before: null,
-      dist: posts.length,
-      children: posts.map((post) => ({ kind: 't3', data: redditPost(post) })),
-    },
+    REDDIT_BASE_URL: 'http://reddit.test',
+    REDDIT_OAUTH_URL: REDDIT_OAUTH,
+    REDDIT_USER_AGENT: TEST_USER_AGENT,
+    LOG_LEVEL: 'silent',
+    ...env,
   };
-}
-
-/** `n` good posts for one subreddit. */
-export function goodListing(n: number, subreddit = 'Jokes'): ReturnType<typeof listing> {
-  return listing(Array.from({ length: n }, () => ({ subreddit })));
 }

@@ -1,0 +1,138 @@
+/**
+ * Training-phrase templates → annotated phrases (pure, deterministic).
+ * See intents.ts for the template syntax.
+ */
+import { normalizePhrase, withArticle, type ContentKind } from '../../src/catalog';
+
+/** What fills a slot: `lead` is plain text before it ("a "), `text` is annotated. */
+export interface SlotValue {
+  readonly lead: string;
+  readonly text: string;
+}
+
+export type Segment =
+  | { readonly literal: string }
+  | { readonly param: string; readonly articled: boolean };
+
+/** One annotated piece of an expanded phrase (alias = parameter name). */
+export type PhrasePart = { readonly text: string } | { readonly text: string; readonly param: string };
+
+/** Where slot values come from; throws for a parameter it does not know. */
+export type SlotValues = (param: string, articled: boolean) => readonly SlotValue[];
+
+const SLOT = /\{(a )?([A-Za-z_][\w-]*)\}/g;
+
+export function parseTemplate(template: string): Segment[] {
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const match of template.matchAll(SLOT)) {
+    if (match.index > last) segments.push({ literal: template.slice(last, match.index) });
+    segments.push({ param: match[2]!, articled: match[1] !== undefined });
+    last = match.index + match[0].length;
+  }
+  if (last < template.length) segments.push({ literal: template.slice(last) });
+  return segments;
+}
+
+/** Phrases that already read as a whole object of "tell me ...": "a laugh", "the news", "what's happening". */
+const SELF_CONTAINED = /^(a|an|the|some|something|what's|what is)\b/;
+
+/**
+ * Catalog phrases for the `content` slots. A kind's noun, when users can say
+ * it (it is the id or a synonym), reads "a joke"; synonyms that already read
+ * as a whole object ("a laugh", "the news", "what's happening") fit the same
+ * "tell me ..." slot as they are; every other phrase goes into the bare
+ * `{content}` slot.
+ */
+export function contentSlotValues(catalog: readonly ContentKind[]): {
+  readonly articled: readonly SlotValue[];
+  readonly bare: readonly SlotValue[];
+} {
+  const articled: SlotValue[] = [];
+  const bare: SlotValue[] = [];
+  for (const kind of catalog) {
+    const phrases = entityPhrases(kind);
+    const noun = normalizePhrase(kind.noun);
+    if (phrases.includes(noun)) {
+      const withArt = withArticle(noun);
+      articled.push({ lead: withArt.slice(0, withArt.length - noun.length), text: noun });
+    }
+    for (const phrase of phrases) {
+      if (SELF_CONTAINED.test(phrase)) articled.push({ lead: '', text: phrase });
+      else if (phrase !== noun) bare.push({ lead: '', text: phrase });
+    }
+  }
+  return { articled, bare };
+}
+
+/** The entity entry's phrases for a kind: its id first, then its synonyms, normalised, no repeats. */
+export function entityPhrases(kind: ContentKind): string[] {
+  return [...new Set([kind.id, ...kind.synonyms].map(normalizePhrase))];
+}
+
+/**
+ * Expands templates so that every template is used at least once and every
+ * value of each template's first slot is used at least once (round robin);
+ * further slots take their values in turn. Phrases repeating an earlier one
+ * are dropped.
+ */
+export function expandTemplates(templates: readonly string[], values: SlotValues): PhrasePart[][] {
+  const parsed = templates.map(parseTemplate);
+  const groups = new Map<string, Segment[][]>();
+  for (const segments of parsed) {
+    const first = segments.find(isSlot);
+    const key = first ? `${first.articled ? 'a ' : ''}${first.param}` : `literal:${groups.size}`;
+    groups.set(key, [...(groups.get(key) ?? []), segments]);
+  }
+
+  const cursors = new Map<string, number>();
+  const next = (param: string, articled: boolean): SlotValue => {
+    const key = `${articled ? 'a ' : ''}${param}`;
+    const pool = nonEmpty(values(param, articled), key);
+    const index = cursors.get(key) ?? 0;
+    cursors.set(key, index + 1);
+    return pool[index % pool.length]!;
+  };
+
+  const seen = new Set<string>();
+  const phrases: PhrasePart[][] = [];
+  for (const group of groups.values()) {
+    const first = group[0]!.find(isSlot);
+    const rounds = Math.max(group.length, first ? values(first.param, first.articled).length : 0);
+    for (let round = 0; round < rounds; round++) {
+      const parts = fill(group[round % group.length]!, next);
+      const text = parts.map((part) => part.text).join('');
+      if (seen.has(text)) continue;
+      seen.add(text);
+      phrases.push(parts);
+    }
+  }
+  return phrases;
+}
+
+function fill(segments: readonly Segment[], next: (param: string, articled: boolean) => SlotValue): PhrasePart[] {
+  const parts: PhrasePart[] = [];
+  let literal = '';
+  for (const segment of segments) {
+    if (!isSlot(segment)) {
+      literal += segment.literal;
+      continue;
+    }
+    const value = next(segment.param, segment.articled);
+    literal += value.lead;
+    if (literal) parts.push({ text: literal });
+    parts.push({ text: value.text, param: segment.param });
+    literal = '';
+  }
+  if (literal) parts.push({ text: literal });
+  return parts;
+}
+
+function isSlot(segment: Segment): segment is Extract<Segment, { param: string }> {
+  return 'param' in segment;
+}
+
+function nonEmpty(pool: readonly SlotValue[], key: string): readonly SlotValue[] {
+  if (pool.length === 0) throw new Error(`no values for template slot {${key}}`);
+  return pool;
+}

@@ -1,0 +1,109 @@
+/**
+ * Checks the YAML file handed to `gcloud --env-vars-file` before anything is
+ * uploaded: secrets must not be in it, and the values must start the function.
+ */
+import { parse } from 'yaml';
+import { ConfigError, loadConfig } from '../../src/config';
+import { DeployInputError, SECRET_VARIABLES } from './plan';
+
+// Set by Cloud Run functions itself; a deploy that sets them fails or misbehaves.
+const RESERVED = new Set(['PORT', 'K_SERVICE', 'K_REVISION', 'K_CONFIGURATION', 'FUNCTION_TARGET', 'FUNCTION_SIGNATURE_TYPE']);
+// Catches secrets the contract does not name yet (an API token added later, say).
+const LOOKS_SECRET = /(?:^|_)(?:SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE_KEY|API_KEY)$/;
+
+const FLAG_FOR_SECRET: Record<string, string> = {
+  [SECRET_VARIABLES.reddit]: '--reddit-secret',
+  [SECRET_VARIABLES.password]: '--password-secret',
+};
+
+export interface SecretsGiven {
+  reddit: boolean;
+  password: boolean;
+}
+
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Returns the variables the file sets. Throws DeployInputError naming the file
+ * and every problem found: not a flat map of quoted strings, a secret in plain
+ * text, a reserved name, half of a credential pair, or a value the webhook's own
+ * config would reject at start-up.
+ */
+export function checkEnvFile(text: string, path: string, secrets: SecretsGiven): Record<string, string> {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new DeployInputError([`${path}: not valid YAML: ${(error as Error).message}`]);
+  }
+  if (!isPlainMap(data)) {
+    throw new DeployInputError([`${path}: must be a YAML map of VARIABLE: "value" lines`]);
+  }
+
+  const problems: string[] = [];
+  const vars: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key in FLAG_FOR_SECRET) {
+      problems.push(
+        `${path}: refusing to deploy ${key} in plain text; store it in Secret Manager and pass ${FLAG_FOR_SECRET[key]} NAME[:VERSION] (see docs/deploy.md)`,
+      );
+      continue;
+    }
+    if (LOOKS_SECRET.test(key)) {
+      problems.push(`${path}: ${key} looks like a secret; keep it in Secret Manager, not in the env file`);
+      continue;
+    }
+    if (RESERVED.has(key) || key.startsWith('X_GOOGLE_') || key === '' || key.includes('=')) {
+      problems.push(`${path}: ${JSON.stringify(key)} is reserved or not allowed as a variable name on Cloud Run functions`);
+      continue;
+    }
+    if (typeof value !== 'string') {
+      // gcloud reads the file itself; an unquoted `true` or `4000` is not a string to it.
+      problems.push(`${path}: ${key} must be a quoted string, e.g. ${key}: "${String(value)}"`);
+      continue;
+    }
+    vars[key] = value;
+  }
+
+  const present = (key: string) => (vars[key] ?? '') !== '';
+  if (present('REDDIT_CLIENT_ID') && !secrets.reddit) {
+    problems.push(`${path}: REDDIT_CLIENT_ID is set but --reddit-secret is not; the function would refuse to start without REDDIT_CLIENT_SECRET`);
+  }
+  if (!present('REDDIT_CLIENT_ID') && secrets.reddit) {
+    problems.push(`--reddit-secret needs REDDIT_CLIENT_ID in ${path}`);
+  }
+  if (present('WEBHOOK_USERNAME') && !secrets.password) {
+    problems.push(`${path}: WEBHOOK_USERNAME is set but --password-secret is not; the function would refuse to start without WEBHOOK_PASSWORD`);
+  }
+  if (!present('WEBHOOK_USERNAME') && secrets.password) {
+    problems.push(`--password-secret needs WEBHOOK_USERNAME in ${path}`);
+  }
+  if (problems.length > 0) throw new DeployInputError(problems);
+
+  // The same parser the function runs at start-up, with stand-ins for the secrets,
+  // so a bad value fails here instead of in a crash-looping revision.
+  try {
+    loadConfig({
+      ...vars,
+      [SECRET_VARIABLES.reddit]: secrets.reddit ? 'from-secret-manager' : undefined,
+      [SECRET_VARIABLES.password]: secrets.password ? 'from-secret-manager' : undefined,
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new DeployInputError([`${path}: ${error.message}`]);
+    throw error;
+  }
+  return vars;
+}
+
+/**
+ * Without an env file, a credential secret has no partner variable: say so
+ * rather than deploy a function that will not start.
+ */
+export function checkSecretsWithoutEnvFile(envFilePath: string, secrets: SecretsGiven): void {
+  const problems: string[] = [];
+  if (secrets.reddit) problems.push(`--reddit-secret needs REDDIT_CLIENT_ID in an env file, but ${envFilePath} does not exist`);
+  if (secrets.password) problems.push(`--password-secret needs WEBHOOK_USERNAME in an env file, but ${envFilePath} does not exist`);
+  if (problems.length > 0) throw new DeployInputError(problems);
+}

@@ -1,0 +1,277 @@
+/**
+ * The pure half of `npm run deploy`: command-line flags and environment in,
+ * a validated plan out, and the plan turned into the `gcloud` argv.
+ * No file system, no processes: scripts/deploy.ts does the I/O.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+export class DeployInputError extends Error {
+  override name = 'DeployInputError';
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+export const DEFAULTS = {
+  name: 'reddit-webhook',
+  runtime: 'nodejs20',
+  entryPoint: 'webhook',
+  // Dialogflow ES gives up on a webhook after 5 s, so a long timeout only
+  // keeps instances busy with answers nobody will read.
+  timeout: '10s',
+  memory: '256Mi',
+  envFile: '.env.yaml',
+} as const;
+
+/** Variables that must come from Secret Manager, never from the env file. */
+export const SECRET_VARIABLES = {
+  reddit: 'REDDIT_CLIENT_SECRET',
+  password: 'WEBHOOK_PASSWORD',
+} as const;
+
+// Not "--env-file": Node 20 scans its whole argv for that flag, script arguments
+// included, and exits with "node: FILE: not found" before this script runs.
+const OPTIONS = {
+  project: { type: 'string' },
+  region: { type: 'string' },
+  name: { type: 'string' },
+  'env-vars-file': { type: 'string' },
+  'reddit-secret': { type: 'string' },
+  'password-secret': { type: 'string' },
+  'max-instances': { type: 'string' },
+  'min-instances': { type: 'string' },
+  memory: { type: 'string' },
+  timeout: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const USAGE = `Usage: npm run deploy -- [options]
+
+Deploys the webhook with "gcloud functions deploy" (2nd gen, ${DEFAULTS.runtime}, HTTP trigger,
+entry point "${DEFAULTS.entryPoint}"). Run it from the project root.
+
+  --project ID              Google Cloud project (default: $GOOGLE_CLOUD_PROJECT or $CLOUDSDK_CORE_PROJECT)
+  --region REGION           region, e.g. europe-west1 (default: $FUNCTION_REGION or $CLOUDSDK_FUNCTIONS_REGION)
+  --name NAME               function name (default: ${DEFAULTS.name})
+  --env-vars-file FILE      plain environment variables, YAML (default: ${DEFAULTS.envFile} when it exists)
+  --reddit-secret S[:V]     Secret Manager secret for REDDIT_CLIENT_SECRET (version default: latest)
+  --password-secret S[:V]   Secret Manager secret for WEBHOOK_PASSWORD (version default: latest)
+  --max-instances N         upper limit on instances (default: Google's)
+  --min-instances N         instances kept warm, avoids cold starts (default: 0)
+  --memory SIZE             memory per instance (default: ${DEFAULTS.memory})
+  --timeout DURATION        request timeout (default: ${DEFAULTS.timeout})
+  --dry-run                 print the gcloud command and exit; gcloud need not be installed
+  -h, --help                show this help
+`;
+
+// Characters that can never be right are errors; shapes that are merely unusual
+// (Google's documented project ID length, region names like europe-west1) only
+// warn, so new regions or formats do not need a change here: gcloud has the last word.
+const PROJECT_ID = /^(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]*$/;
+const TYPICAL_PROJECT_ID = /^(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+const REGION = /^[a-z][a-z0-9-]*$/;
+const TYPICAL_REGION = /^[a-z]+(?:-[a-z]+)+[0-9]+$/;
+const FUNCTION_NAME = /^[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const SECRET_REF = /^((?:projects\/[a-z0-9.:-]+\/secrets\/)?[A-Za-z0-9_-]{1,255})(?::(latest|[1-9][0-9]*))?$/;
+const MEMORY = /^[1-9][0-9]*(?:Mi|Gi|M|G)$/;
+const TIMEOUT = /^[1-9][0-9]*[sm]$/;
+const COUNT = /^(?:0|[1-9][0-9]{0,3})$/;
+
+const quoted = (input: unknown) => JSON.stringify(input);
+
+const secretRef = z
+  .string()
+  .regex(SECRET_REF, {
+    error: (issue) =>
+      `${quoted(issue.input)} is not a Secret Manager reference: use NAME or NAME:VERSION, where VERSION is "latest" or a number`,
+  })
+  .transform((ref) => {
+    const [, secret = '', version = 'latest'] = SECRET_REF.exec(ref) ?? [];
+    return { secret, version };
+  });
+
+const count = (what: string) =>
+  z
+    .string()
+    .regex(COUNT, { error: (issue) => `${quoted(issue.input)} is not a whole number of ${what}` })
+    .transform(Number);
+
+const RequestSchema = z
+  .object({
+    help: z.boolean(),
+    dryRun: z.boolean(),
+    project: z
+      .string({ error: 'missing; pass --project ID or set GOOGLE_CLOUD_PROJECT (or CLOUDSDK_CORE_PROJECT)' })
+      .regex(PROJECT_ID, {
+        error: (issue) =>
+          `${quoted(issue.input)} is not a project ID (lowercase letters, digits and hyphens, starting with a letter)`,
+      }),
+    region: z
+      .string({ error: 'missing; pass --region REGION or set FUNCTION_REGION (or CLOUDSDK_FUNCTIONS_REGION)' })
+      .regex(REGION, {
+        error: (issue) => `${quoted(issue.input)} is not a region name (lowercase letters, digits and hyphens, like europe-west1)`,
+      }),
+    name: z.string().regex(FUNCTION_NAME, {
+      error: (issue) =>
+        `${quoted(issue.input)} is not a function name (lowercase letters, digits and hyphens, starting with a letter, at most 63)`,
+    }),
+    envFile: z.object({ path: z.string().min(1, { error: 'the file name is empty' }), explicit: z.boolean() }),
+    redditSecret: secretRef.optional(),
+    passwordSecret: secretRef.optional(),
+    maxInstances: count('instances')
+      .refine((n) => n >= 1, { error: 'must be at least 1' })
+      .optional(),
+    minInstances: count('instances').optional(),
+    memory: z.string().regex(MEMORY, { error: (issue) => `${quoted(issue.input)} is not a size like 256Mi, 512Mi or 1Gi` }),
+    timeout: z.string().regex(TIMEOUT, { error: (issue) => `${quoted(issue.input)} is not a duration like 10s or 1m` }),
+  })
+  .refine((r) => r.minInstances === undefined || r.maxInstances === undefined || r.minInstances <= r.maxInstances, {
+    path: ['minInstances'],
+    error: 'must not be more than --max-instances',
+  });
+
+export type DeployRequest = z.output<typeof RequestSchema>;
+export type SecretRef = NonNullable<DeployRequest['redditSecret']>;
+type Env = Readonly<Record<string, string | undefined>>;
+
+const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
+
+/** Where each value came from, so a message can name the flag or the variable the user actually set. */
+function firstOf(what: string, sources: ReadonlyArray<[label: string, value: string | undefined]>) {
+  for (const [label, value] of sources) {
+    if (nonEmpty(value) !== undefined) return { label, value };
+  }
+  return { label: what, value: undefined };
+}
+
+/**
+ * Flags and environment → validated request. Throws DeployInputError listing
+ * every problem at once, each prefixed with the flag or variable at fault.
+ */
+export function parseDeployArgs(argv: readonly string[], env: Env): DeployRequest {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    const hint = env.npm_lifecycle_event ? '\n(with npm, put the flags after "--": npm run deploy -- --dry-run ...)' : '';
+    throw new DeployInputError([`${(error as Error).message}${hint}\n\n${USAGE}`]);
+  }
+
+  const project = firstOf('project', [
+    ['--project', values.project],
+    ['GOOGLE_CLOUD_PROJECT', env.GOOGLE_CLOUD_PROJECT],
+    ['CLOUDSDK_CORE_PROJECT', env.CLOUDSDK_CORE_PROJECT],
+  ]);
+  const region = firstOf('region', [
+    ['--region', values.region],
+    ['FUNCTION_REGION', env.FUNCTION_REGION],
+    ['CLOUDSDK_FUNCTIONS_REGION', env.CLOUDSDK_FUNCTIONS_REGION],
+  ]);
+  const labels: Record<string, string> = {
+    project: project.label,
+    region: region.label,
+    name: '--name',
+    envFile: '--env-vars-file',
+    redditSecret: '--reddit-secret',
+    passwordSecret: '--password-secret',
+    maxInstances: '--max-instances',
+    minInstances: '--min-instances',
+    memory: '--memory',
+    timeout: '--timeout',
+  };
+
+  const parsed = RequestSchema.safeParse({
+    help: values.help ?? false,
+    dryRun: values['dry-run'] ?? false,
+    project: project.value,
+    region: region.value,
+    name: values.name ?? DEFAULTS.name,
+    envFile: { path: values['env-vars-file'] ?? DEFAULTS.envFile, explicit: values['env-vars-file'] !== undefined },
+    redditSecret: values['reddit-secret'],
+    passwordSecret: values['password-secret'],
+    maxInstances: values['max-instances'],
+    minInstances: values['min-instances'],
+    memory: values.memory ?? DEFAULTS.memory,
+    timeout: values.timeout ?? DEFAULTS.timeout,
+  });
+  if (parsed.success) return parsed.data;
+
+  const problems = parsed.error.issues.map((issue) => {
+    const field = String(issue.path[0] ?? '');
+    return `${labels[field] ?? field}: ${issue.message}`;
+  });
+  // `npm run deploy --project x` (without `--`) hands the flag to npm, not to us.
+  if (!project.value && env.npm_config_project) problems.push('hint: with npm, put the flags after "--": npm run deploy -- --project ID');
+  if (!region.value && env.npm_config_region) problems.push('hint: with npm, put the flags after "--": npm run deploy -- --region REGION');
+  throw new DeployInputError(problems);
+}
+
+const renderSecret = ({ secret, version }: SecretRef) => `${secret}:${version}`;
+
+/**
+ * The argv for `gcloud` (without the program name). envFilePath is the YAML
+ * file of plain variables, already checked, or undefined when there is none.
+ */
+export function buildGcloudArgs(request: DeployRequest, envFilePath: string | undefined): string[] {
+  const args = [
+    'functions',
+    'deploy',
+    request.name,
+    '--gen2',
+    `--runtime=${DEFAULTS.runtime}`,
+    `--project=${request.project}`,
+    `--region=${request.region}`,
+    '--source=.',
+    `--entry-point=${DEFAULTS.entryPoint}`,
+    '--trigger-http',
+    // Dialogflow ES calls the URL without Google credentials; the webhook's own
+    // Basic auth (WEBHOOK_USERNAME/WEBHOOK_PASSWORD) is what protects it.
+    '--allow-unauthenticated',
+    `--memory=${request.memory}`,
+    `--timeout=${request.timeout}`,
+  ];
+  if (request.maxInstances !== undefined) args.push(`--max-instances=${request.maxInstances}`);
+  if (request.minInstances !== undefined) args.push(`--min-instances=${request.minInstances}`);
+  if (envFilePath !== undefined) args.push(`--env-vars-file=${envFilePath}`);
+  const secrets = [
+    request.redditSecret && `${SECRET_VARIABLES.reddit}=${renderSecret(request.redditSecret)}`,
+    request.passwordSecret && `${SECRET_VARIABLES.password}=${renderSecret(request.passwordSecret)}`,
+  ].filter((s): s is string => Boolean(s));
+  if (secrets.length > 0) args.push(`--set-secrets=${secrets.join(',')}`);
+  return args;
+}
+
+/** Advice that does not stop a deploy but that the user should see. */
+export function deployWarnings(request: DeployRequest): string[] {
+  const warnings: string[] = [];
+  if (!TYPICAL_PROJECT_ID.test(request.project)) {
+    warnings.push(`project ${quoted(request.project)} does not look like a project ID (6-30 characters); gcloud will check it`);
+  }
+  if (!TYPICAL_REGION.test(request.region)) {
+    warnings.push(`region ${quoted(request.region)} does not look like a region (e.g. us-central1); gcloud will check it`);
+  }
+  if (!request.passwordSecret) {
+    warnings.push(
+      'no --password-secret: the function is public (--allow-unauthenticated) and will answer anyone without Basic auth',
+    );
+  }
+  if (!request.redditSecret) {
+    warnings.push('no --reddit-secret: Reddit often blocks anonymous requests from cloud IPs; app-only OAuth is advised');
+  }
+  return warnings;
+}
+
+const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** POSIX shell quoting: bare when safe, else single quotes (a ' becomes '\''). */
+export function shellQuote(arg: string): string {
+  if (SAFE_WORD.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A command line a user can paste into a POSIX shell to run exactly this argv. */
+export function formatCommand(argv: readonly string[]): string {
+  return argv.map(shellQuote).join(' ');
+}

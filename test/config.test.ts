@@ -1,0 +1,57 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8080,
+      reddit: { baseUrl: 'https://www.reddit.com', oauthUrl: 'https://oauth.reddit.com' },
+      deadlineMs: 4000,
+      cacheTtlSeconds: 300,
+      allowNsfw: false,
+      logLevel: 'info',
+    });
+    expect(config.auth).toBeUndefined();
+    expect(config.reddit.userAgent).toMatch(/^nodejs:reddit-dialogflow-webhook:\d+\.\d+\.\d+$/);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      REDDIT_BASE_URL: 'http://localhost:9999/',
+      REDDIT_USER_AGENT: 'custom-agent',
+      WEBHOOK_USERNAME: 'df',
+      WEBHOOK_PASSWORD: 'secret',
+      WEBHOOK_DEADLINE_MS: '2500',
+      CACHE_TTL_SECONDS: '60',
+      ALLOW_NSFW: 'true',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      port: 9000,
+      reddit: { baseUrl: 'http://localhost:9999', userAgent: 'custom-agent' },
+      auth: { username: 'df', password: 'secret' },
+      deadlineMs: 2500,
+      cacheTtlSeconds: 60,
+      allowNsfw: true,
+      logLevel: 'debug',
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ REDDIT_CLIENT_ID: '', REDDIT_CLIENT_SECRET: '', PORT: '' }).port).toBe(8080);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ WEBHOOK_DEADLINE_MS: '10' }, /WEBHOOK_DEADLINE_MS/],
+    [{ REDDIT_BASE_URL: 'not a url' }, /REDDIT_BASE_URL/],
+    [{ ALLOW_NSFW: 'maybe' }, /ALLOW_NSFW/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ REDDIT_CLIENT_ID: 'id' }, /REDDIT_CLIENT_SECRET/],
+    [{ WEBHOOK_PASSWORD: 'pw' }, /WEBHOOK_USERNAME/],
+  ])('refuses %p with a message naming the variable', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+});

@@ -1,0 +1,263 @@
+/**
+ * `npm run deploy` end to end, as a child process whose PATH holds node and
+ * nothing else (on many machines gcloud sits next to node in /usr/bin, so
+ * "node's directory" would not do), and the set of files gcloud would upload.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { filterUploadSet, IGNORE_FILE, walkUploadSet } from '../scripts/deploy/upload-set';
+
+const repoRoot = join(__dirname, '..');
+const tsxCli = require.resolve('tsx/cli');
+const deployScript = join(repoRoot, 'scripts', 'deploy.ts');
+
+// tsx compiles on first run; several child processes in a row need more than the default 5 s.
+jest.setTimeout(60_000);
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'deploy-test-'));
+});
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A fresh directory with only the given executables, as PATH for the child. */
+function binDir(name: string, tools: Record<string, string>): string {
+  const dir = join(work, name, 'bin');
+  mkdirSync(dir, { recursive: true });
+  symlinkSync(process.execPath, join(dir, 'node'));
+  for (const [tool, script] of Object.entries(tools)) writeFileSync(join(dir, tool), script, { mode: 0o755 });
+  return dir;
+}
+
+/** A project directory to deploy from: the real package.json and .gcloudignore, and nothing else unless asked. */
+function projectDir(name: string, files: Record<string, string> = {}): string {
+  const dir = join(work, name, 'project');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
+  copyFileSync(join(repoRoot, IGNORE_FILE), join(dir, IGNORE_FILE));
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runDeploy(args: string[], options: { cwd: string; path: string; env?: Record<string, string> }): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [tsxCli, deployScript, ...args],
+      { cwd: options.cwd, env: { PATH: options.path, ...options.env }, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
+  it('--dry-run prints the gcloud command and exits 0 without gcloud installed', async () => {
+    const run = await runDeploy(['--dry-run', '--project', 'p', '--region', 'r'], {
+      cwd: projectDir('dry-run'),
+      path: binDir('dry-run', {}),
+    });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const words = lines[0]!.split(' ');
+    expect(words.slice(0, 4)).toEqual(['gcloud', 'functions', 'deploy', 'reddit-webhook']);
+    expect(words).toEqual(
+      expect.arrayContaining([
+        '--gen2',
+        '--runtime=nodejs20',
+        '--trigger-http',
+        '--allow-unauthenticated',
+        '--entry-point=webhook',
+        '--project=p',
+        '--region=r',
+        '--source=.',
+      ]),
+    );
+  });
+
+  it('exits non-zero with a clear message when no project is given', async () => {
+    const run = await runDeploy(['--dry-run', '--region', 'europe-west1'], {
+      cwd: projectDir('no-project'),
+      path: binDir('no-project', {}),
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/project: missing; pass --project ID or set GOOGLE_CLOUD_PROJECT/);
+  });
+
+  it('takes the project and region from the environment', async () => {
+    const run = await runDeploy(['--dry-run'], {
+      cwd: projectDir('from-env'),
+      path: binDir('from-env', {}),
+      env: { GOOGLE_CLOUD_PROJECT: 'env-project-1', FUNCTION_REGION: 'asia-northeast1' },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('--project=env-project-1 --region=asia-northeast1');
+  });
+
+  it('uses .env.yaml when present and refuses one that holds a secret in plain text', async () => {
+    const good = await runDeploy(['--dry-run', '--project', 'my-project-1', '--region', 'us-central1', '--reddit-secret', 'reddit:2'], {
+      cwd: projectDir('env-file', { '.env.yaml': 'REDDIT_CLIENT_ID: "abc"\nLOG_LEVEL: "warn"\n' }),
+      path: binDir('env-file', {}),
+    });
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('--env-vars-file=.env.yaml --set-secrets=REDDIT_CLIENT_SECRET=reddit:2');
+
+    const leaky = await runDeploy(['--dry-run', '--project', 'my-project-1', '--region', 'us-central1'], {
+      cwd: projectDir('env-file-secret', { '.env.yaml': 'WEBHOOK_USERNAME: "df"\nWEBHOOK_PASSWORD: "hunter2"\n' }),
+      path: binDir('env-file-secret', {}),
+    });
+    expect(leaky.code).not.toBe(0);
+    expect(leaky.stdout).toBe('');
+    expect(leaky.stderr).toContain('refusing to deploy WEBHOOK_PASSWORD in plain text');
+    expect(leaky.stderr).not.toContain('hunter2');
+  });
+
+  it('without --dry-run says so clearly when gcloud is not on PATH', async () => {
+    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1'], {
+      cwd: projectDir('no-gcloud'),
+      path: binDir('no-gcloud', {}),
+    });
+    expect(run.code).toBe(127);
+    expect(run.stderr).toMatch(/gcloud is not on PATH/);
+  });
+
+  it('without --dry-run runs gcloud with the printed arguments and returns its exit code', async () => {
+    const argsFile = join(work, 'fake-gcloud-args.txt');
+    // A stand-in gcloud that records its argv, one per line, and fails with a code of its own.
+    const fake = `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}'\nexit 3\n`;
+    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1', '--max-instances', '4'], {
+      cwd: projectDir('fake-gcloud'),
+      path: binDir('fake-gcloud', { gcloud: fake }),
+    });
+    expect(run.code).toBe(3);
+    const received = readFileSync(argsFile, 'utf8').trim().split('\n');
+    expect(received.slice(0, 3)).toEqual(['functions', 'deploy', 'reddit-webhook']);
+    expect(received).toContain('--max-instances=4');
+    expect(run.stdout.trim()).toBe(['gcloud', ...received].join(' '));
+  });
+});
+
+describe('.gcloudignore: what gcloud uploads', () => {
+  const planted = [
+    '.env',
+    '.env.yaml',
+    '.env.production',
+    'src/.env.local',
+    'key.pem',
+    'src/secret.key',
+    'service-account.json',
+    'test/x.test.ts',
+    'src/reddit/client.test.ts',
+    'src/__tests__/helper.ts',
+    'agent/intents/bye.json',
+    'bench/run.ts',
+    'build/agent.zip',
+    'dist/index.js',
+    'coverage/lcov.info',
+    'node_modules/axios/index.js',
+    'docs/deploy.md',
+    'README.md',
+    'jest.config.js',
+    'npm-debug.log',
+    'src/debug.log',
+    '.vscode/settings.json',
+    '.idea/workspace.xml',
+    '.DS_Store',
+    'src/index.ts~',
+    '.git/HEAD',
+  ];
+
+  const isTest = (f: string) => /(^|\/)(test|tests|__tests__|__mocks__)\//.test(f) || /\.(test|spec)\.ts$/.test(f);
+  const isSecret = (f: string) => /(^|\/)\.env/.test(f) || /\.(pem|key|p12)$/.test(f) || f === 'service-account.json';
+  const isDevOnly = (f: string) =>
+    /^(agent|bench|build|dist|coverage|node_modules|docs|scripts|\.ci|\.git|\.vscode|\.idea)\//.test(f) ||
+    /^(README\.md|jest\.config\.js|\.gitignore|\.gcloudignore)$/.test(f) ||
+    /(\.log|~|\.DS_Store)$/.test(f);
+
+  let copy: string;
+  let repoFiles: string[];
+  beforeAll(() => {
+    // Tracked files plus untracked ones git does not ignore, so a new file counts before it is committed.
+    repoFiles = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    })
+      .split('\0')
+      .filter(Boolean);
+    copy = join(work, 'upload-copy');
+    for (const file of repoFiles) {
+      mkdirSync(dirname(join(copy, file)), { recursive: true });
+      copyFileSync(join(repoRoot, file), join(copy, file));
+    }
+    for (const file of planted) {
+      mkdirSync(dirname(join(copy, file)), { recursive: true });
+      writeFileSync(join(copy, file), 'planted\n');
+    }
+  });
+
+  it('uploads src/, package.json, package-lock.json and the tsconfig files', () => {
+    const uploaded = walkUploadSet(copy).map((entry) => entry.path);
+    for (const needed of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) {
+      expect(uploaded).toContain(needed);
+    }
+    const sources = repoFiles.filter((f) => f.startsWith('src/') && f.endsWith('.ts') && !isTest(f));
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) expect(uploaded).toContain(source);
+  });
+
+  it('uploads no tests, no secrets and no dev-only files', () => {
+    const uploaded = walkUploadSet(copy).map((entry) => entry.path);
+    expect(uploaded.filter(isTest)).toEqual([]);
+    expect(uploaded.filter(isSecret)).toEqual([]);
+    expect(uploaded.filter(isDevOnly)).toEqual([]);
+    // Everything else is the build input: the source tree and the four root files.
+    const rootFiles = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']);
+    expect(uploaded.filter((f) => !f.startsWith('src/') && !rootFiles.has(f))).toEqual([]);
+  });
+
+  it('walking the tree and filtering a file list agree, and sizes are real', () => {
+    const walked = walkUploadSet(copy);
+    const gcloudignore = readFileSync(join(copy, IGNORE_FILE), 'utf8');
+    expect(walked.map((e) => e.path)).toEqual(filterUploadSet([...repoFiles, ...planted], gcloudignore));
+    const packageJson = walked.find((e) => e.path === 'package.json');
+    expect(packageJson?.bytes).toBe(readFileSync(join(repoRoot, 'package.json')).length);
+  });
+
+  it('the ignore package reads .gcloudignore the way git itself does', () => {
+    // gcloud follows gitignore semantics; git is the reference implementation of them.
+    // The repository lives outside the copy: the copy has a planted .git/ of its own.
+    const gitDir = join(work, 'reference.git');
+    execFileSync('git', ['init', '-q', '--bare', gitDir]);
+    const gitIgnored = execFileSync(
+      'git',
+      [`--git-dir=${gitDir}`, `--work-tree=${copy}`, 'ls-files', '--others', '--ignored', `--exclude-from=${join(copy, IGNORE_FILE)}`, '-z'],
+      { cwd: copy, encoding: 'utf8' },
+    )
+      .split('\0')
+      .filter(Boolean);
+    const all = [...repoFiles, ...planted.filter((f) => !f.startsWith('.git/'))];
+    const byGit = all.filter((f) => !gitIgnored.includes(f)).sort();
+    const gcloudignore = readFileSync(join(copy, IGNORE_FILE), 'utf8');
+    expect(filterUploadSet(all, gcloudignore)).toEqual(byGit);
+  });
+
+  it('expands #!include:FILE lines as gcloud does', () => {
+    const files = ['a.txt', 'b.log', 'src/c.ts'];
+    expect(filterUploadSet(files, '#!include:.gitignore\n', () => '*.log\n')).toEqual(['a.txt', 'src/c.ts']);
+    expect(() => filterUploadSet(files, '#!include:sub/.gitignore\n', () => '')).toThrow(/same directory/);
+  });
+});
