@@ -3,7 +3,7 @@
  * agent/, the real webhook answers over HTTP, Reddit is nock'd with the
  * fixture listings.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nock from 'nock';
 import { INTENTS } from '../src/dialogflow/names';
@@ -45,14 +45,20 @@ function mockReddit(): string[] {
 }
 
 const newSession = () => new LocalSession(agent, { webhook: { url: webhook.url } });
-const SCRIPT = join(__dirname, 'conversations', 'joke-fact-bye.chat');
+const SCRIPTS = join(__dirname, 'conversations');
+const SCRIPT = join(SCRIPTS, 'joke-fact-bye.chat');
+
+async function replay(file: string) {
+  const session = newSession();
+  const steps = parseScript(await readFile(file, 'utf8'), file);
+  const report = await runScript(steps, (input) => ('text' in input ? session.say(input.text) : session.event(input.event)));
+  return { session, report };
+}
 
 describe('scripted conversations', () => {
   it('replays joke-fact-bye.chat: welcome, joke, another joke, fact, another fact, bye', async () => {
     const asked = mockReddit();
-    const session = newSession();
-    const steps = parseScript(await readFile(SCRIPT, 'utf8'), SCRIPT);
-    const report = await runScript(steps, (input) => ('text' in input ? session.say(input.text) : session.event(input.event)));
+    const { session, report } = await replay(SCRIPT);
 
     expect(report.turns.flatMap((turn) => turn.failures)).toEqual([]);
     expect(report.passed).toBe(true);
@@ -71,6 +77,17 @@ describe('scripted conversations', () => {
     expect(report.turns.every((turn) => turn.result.webhookStatus?.ok)).toBe(true);
     expect(session.contexts.size).toBe(0);
     expect([...new Set(asked)]).toEqual(['/r/Jokes/top.json', '/r/todayilearned/top.json']);
+  });
+
+  it('passes every script in test/conversations/', async () => {
+    const files = (await readdir(SCRIPTS)).filter((name) => name.endsWith('.chat'));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const name of files) {
+      mockReddit();
+      const { report } = await replay(join(SCRIPTS, name));
+      expect({ name, failures: report.turns.flatMap((turn) => turn.failures) }).toEqual({ name, failures: [] });
+      expect(report.passed).toBe(true);
+    }
   });
 
   it('reports a wrong expectation with its line number instead of passing', async () => {

@@ -52,7 +52,9 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   try {
     const log = jsonLogger(webhookEnv.LOG_LEVEL!, (line) => process.stderr.write(line));
     const local = await startLocalWebhook(webhookEnv, { log });
-    const reddit = stub ? `offline Reddit stub at ${stub.url}` : `Reddit at ${webhookEnv.REDDIT_BASE_URL ?? 'https://www.reddit.com'}`;
+    const reddit = stub
+      ? `offline Reddit stub at ${stub.url}`
+      : `Reddit at ${webhookEnv.REDDIT_BASE_URL ?? 'https://www.reddit.com'}; no network? use --offline`;
     return {
       webhook: { url: local.url, auth },
       description: `in-process webhook at ${local.url}, ${reddit}`,

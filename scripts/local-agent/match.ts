@@ -18,7 +18,10 @@
 import type { EntityEntry } from '../agent/schema';
 import { isSlot, slotToken, words, type Agent, type AgentIntent, type AgentParameter, type Token } from './agent';
 
-/** Half the words in common: "a fact" still finds "{content}", "i like trains" finds nothing. */
+/**
+ * Half the words in common: "a fact" still finds "{content}", "i like trains" finds nothing.
+ * (agent.json's mlMinConfidence is a threshold for Dialogflow's ML scores, not for this overlap.)
+ */
 export const DEFAULT_THRESHOLD = 0.5;
 
 export interface Match {
