@@ -11,9 +11,10 @@
  *    the share of words (and slots) the two have in common, in order. The best
  *    reading and phrase give the intent's score.
  * 4. Only intents whose input contexts are all active take part. The best score
- *    wins (ties: more input contexts, then fewer missing parameters, then file
- *    order); below the threshold, or when a fallback intent's negative example
- *    wins, the result is the fallback intent.
+ *    wins (ties: more parameters recognised, so "another joke" asks for a joke;
+ *    then more input contexts; then fewer missing parameters; then file order).
+ *    Below the threshold, or when a fallback intent's negative example wins,
+ *    the result is the fallback intent.
  */
 import type { EntityEntry } from '../agent/schema';
 import { isSlot, slotToken, words, type Agent, type AgentIntent, type AgentParameter, type Token } from './agent';
@@ -115,6 +116,7 @@ function compareCandidates(a: Candidate, b: Candidate): number {
   return (
     b.score - a.score ||
     Number(a.intent.fallback) - Number(b.intent.fallback) ||
+    Object.keys(b.reading.parameters).length - Object.keys(a.reading.parameters).length ||
     b.intent.inputContexts.length - a.intent.inputContexts.length ||
     a.missing.length - b.missing.length ||
     a.order - b.order

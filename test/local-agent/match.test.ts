@@ -65,6 +65,12 @@ describe('matchText against agent/', () => {
     expect(matchText(agent, 'another one', NONE).intent.name).not.toBe(INTENTS.sayContentMore);
   });
 
+  it('prefers the intent that recognises a named kind on a tie ("another joke" while facts are flowing)', () => {
+    const match = matchText(agent, 'another joke', FOLLOWUP);
+    expect(match.intent.name).toBe(INTENTS.sayContent);
+    expect(match.parameters).toEqual({ content: 'joke' });
+  });
+
   it('falls back below the threshold and explains the closest intent', () => {
     const match = matchText(agent, 'purple monkey dishwasher', NONE);
     expect(match.intent.name).toBe(INTENTS.fallback);
