@@ -24,6 +24,15 @@ describe('fallback', () => {
     expect(reply.chips).toContain('Joke');
   });
 
+  it('answers a request that has neither action nor intent', async () => {
+    const request = webhookRequest();
+    const result = request.queryResult as Record<string, unknown>;
+    delete result.action;
+    delete result.intent;
+    const { reply } = await answer(request, new FakeReddit());
+    expect(reply.speech).toMatch(/^Sorry, I didn't get that\./);
+  });
+
   it('also answers an unknown action and intent', async () => {
     const { reply } = await answer(webhookRequest({ action: 'smalltalk.greet', intent: 'Some Other Intent' }), new FakeReddit());
     expect(reply.speech).toMatch(/^Sorry, I didn't get that\./);

@@ -102,8 +102,10 @@ async function buildWithLibrary(request: WebhookRequest, reply: Reply): Promise<
       return response;
     },
   };
+  // The library dereferences queryResult.intent.displayName unconditionally.
+  const body = { ...request, queryResult: { ...request.queryResult, intent: request.queryResult.intent ?? { displayName: '' } } };
   const agent = new WebhookClient({
-    request: { body: request, headers: {} } as never,
+    request: { body, headers: {} } as never,
     response: response as never,
   });
   agent.add(new Text(reply.speech));
