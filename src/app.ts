@@ -13,8 +13,9 @@ export interface AppOptions {
   log?: Logger;
   random?: () => number;
   /**
-   * Fetch the catalog's listings in the background at start. Default: on,
-   * except under jest (NODE_ENV=test), where it would eat the tests' mocks.
+   * Fetch the catalog's listings in the background at start. Off unless asked:
+   * the deployed entry point (src/index.ts) asks; tests, chat and demo do not,
+   * so they make no Reddit requests of their own and exit promptly.
    */
   warmUp?: boolean;
 }
@@ -24,6 +25,6 @@ export function createApp(options: AppOptions = {}): (req: Request, res: Respons
   const config = options.config ?? loadConfig();
   const log = options.log ?? jsonLogger(config.logLevel);
   const posts = options.posts ?? createRedditSource(config, log);
-  if (options.warmUp ?? process.env.NODE_ENV !== 'test') startWarmUp(posts, CATALOG, log);
+  if (options.warmUp) startWarmUp(posts, CATALOG, log);
   return createWebhookHandler({ config, posts, log, random: options.random });
 }

@@ -72,7 +72,7 @@ describe('createApp and warm-up', () => {
     webhook = undefined;
   });
 
-  it('does not warm up under jest unless asked', async () => {
+  it('does not warm up unless asked', async () => {
     const seen = countingReddit();
     createApp({ config: loadConfig(redditEnv()), log: silentLogger });
     await new Promise((resolve) => setTimeout(resolve, 50));
