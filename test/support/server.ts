@@ -26,14 +26,14 @@ let counter = 0;
  */
 export async function startWebhook(
   env: Record<string, string> = {},
-  options: { log?: Logger; random?: () => number } = {},
+  options: { log?: Logger; random?: () => number; warmUp?: boolean } = {},
 ): Promise<RunningWebhook> {
   installJsonErrorHandling();
   // A warm instance: the first request should not pay for loading the response library.
   preloadResponseLibrary();
   const name = `webhook-test-${++counter}`;
   const config = loadConfig({ REDDIT_BASE_URL: REDDIT, LOG_LEVEL: 'silent', ...env });
-  http(name, createApp({ config, log: options.log, random: options.random }));
+  http(name, createApp({ config, log: options.log, random: options.random, warmUp: options.warmUp }));
   return serve(getTestServer(name));
 }
 
