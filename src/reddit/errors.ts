@@ -1,4 +1,4 @@
-import axios from 'axios';
+import { isAxiosError } from './axios';
 
 export type RedditFailure = 'timeout' | 'rate-limited' | 'blocked' | 'upstream' | 'network' | 'format';
 
@@ -20,7 +20,7 @@ export class RedditError extends Error {
  */
 export function classifyFailure(error: unknown): RedditError {
   if (error instanceof RedditError) return error;
-  if (axios.isAxiosError(error)) {
+  if (isAxiosError(error)) {
     const status = error.response?.status;
     if (status === 429) return new RedditError('rate-limited', 'Reddit rate limit hit', status);
     if (status === 401 || status === 403) return new RedditError('blocked', `Reddit refused the request (${status})`, status);

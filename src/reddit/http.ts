@@ -1,5 +1,6 @@
-import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import type { AxiosInstance, AxiosRequestConfig, AxiosResponse } from 'axios';
 import type { Logger } from '../log';
+import { axiosLibrary, isAxiosError } from './axios';
 import { cooldownAfter429, cooldownFromBudget, type HostCooldown } from './cooldown';
 import { classifyFailure, RedditError } from './errors';
 
@@ -22,12 +23,14 @@ export interface UpstreamOptions {
 export function createUpstream(options: UpstreamOptions): Upstream {
   const host = new URL(options.baseUrl).host;
   const now = options.now ?? Date.now;
-  const http: AxiosInstance = axios.create({
-    baseURL: options.baseUrl,
-    headers: { 'User-Agent': options.userAgent, Accept: 'application/json' },
-    maxRedirects: 0, // Reddit redirects blocked or unknown subreddits to HTML pages
-    responseType: 'json',
-  });
+  let instance: AxiosInstance | undefined;
+  const http = () =>
+    (instance ??= axiosLibrary().create({
+      baseURL: options.baseUrl,
+      headers: { 'User-Agent': options.userAgent, Accept: 'application/json' },
+      maxRedirects: 0, // Reddit redirects blocked or unknown subreddits to HTML pages
+      responseType: 'json',
+    }));
 
   return {
     host,
@@ -39,7 +42,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       const started = now();
       try {
         // The signal (not only axios' timeout) makes sure the socket is destroyed when time is up.
-        const response = await http.request({ ...config, timeout: budgetMs, signal: AbortSignal.timeout(budgetMs) });
+        const response = await http().request({ ...config, timeout: budgetMs, signal: AbortSignal.timeout(budgetMs) });
         const wait = cooldownFromBudget(response.headers);
         if (wait !== undefined) {
           options.cooldown.start(host, wait);
@@ -49,7 +52,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         return response;
       } catch (error) {
         const failure = classifyFailure(error);
-        if (failure.reason === 'rate-limited' && axios.isAxiosError(error)) {
+        if (failure.reason === 'rate-limited' && isAxiosError(error)) {
           const wait = cooldownAfter429(error.response?.headers, Date.now());
           options.cooldown.start(host, wait);
           options.log.warn({ host, cooldownMs: wait }, 'reddit answered 429, cooling down');

@@ -1,12 +1,15 @@
 /**
  * Stand-in for `form-data` in the production bundle.
  *
- * axios imports it (and its 200 kB MIME database) to send multipart bodies;
- * the webhook only GETs JSON from Reddit and POSTs a URL-encoded form at most,
- * neither of which constructs it.
+ * axios loads it (and its 200 kB MIME database) to send multipart bodies; the
+ * webhook only GETs JSON from Reddit and POSTs a URL-encoded form at most,
+ * neither of which constructs it. `export =` so that both axios builds (ESM
+ * default import, CommonJS require) get the class itself.
  */
-export default class FormData {
+class FormData {
   constructor() {
     throw new Error('form-data is not bundled: multipart request bodies are not supported by this webhook');
   }
 }
+
+export = FormData;
