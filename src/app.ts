@@ -5,7 +5,7 @@ import { createWebhookHandler } from './http/handler';
 import { jsonLogger, type Logger } from './log';
 import type { PostSource } from './reddit/client';
 import { createRedditSource } from './reddit/source';
-import { startWarmUp } from './reddit/warmup';
+import { warmUpAfterFirstAnswer } from './reddit/warmup';
 
 export interface AppOptions {
   config?: Config;
@@ -13,9 +13,10 @@ export interface AppOptions {
   log?: Logger;
   random?: () => number;
   /**
-   * Fetch the catalog's listings in the background at start. Off unless asked:
-   * the deployed entry point (src/index.ts) asks; tests, chat and demo do not,
-   * so they make no Reddit requests of their own and exit promptly.
+   * Fetch the catalog's listings in the background once the first request is
+   * answered (or a second after start without one). Off unless asked: the
+   * deployed entry point (src/index.ts) asks; tests, chat and demo do not, so
+   * they make no Reddit requests of their own and exit promptly.
    */
   warmUp?: boolean;
 }
@@ -25,6 +26,14 @@ export function createApp(options: AppOptions = {}): (req: Request, res: Respons
   const config = options.config ?? loadConfig();
   const log = options.log ?? jsonLogger(config.logLevel);
   const posts = options.posts ?? createRedditSource(config, log);
-  if (options.warmUp) startWarmUp(posts, CATALOG, log);
-  return createWebhookHandler({ config, posts, log, random: options.random });
+  const handler = createWebhookHandler({ config, posts, log, random: options.random });
+  if (!options.warmUp) return handler;
+  const answered = warmUpAfterFirstAnswer(posts, CATALOG, log);
+  return async (req, res) => {
+    try {
+      await handler(req, res);
+    } finally {
+      answered();
+    }
+  };
 }

@@ -7,6 +7,9 @@ import { RedditError } from './errors';
 /** Each warm-up listing may take this long; nobody is waiting for it. */
 export const WARMUP_DEADLINE_MS = 10_000;
 
+/** An instance that gets no request this long after start warms up by itself (min-instances, start-up probes). */
+export const WARMUP_IDLE_START_MS = 1_000;
+
 export interface WarmUpResult {
   warmed: string[];
   failed: string[];
@@ -40,4 +43,29 @@ export function startWarmUp(source: PostSource, kinds: readonly ContentKind[], l
       log.warn({ err: error instanceof Error ? error.message : String(error) }, 'reddit cache warm-up failed');
     });
   });
+}
+
+/**
+ * Warm-up after the instance's first answer, or after `idleStartMs` when no
+ * request comes. The request that woke a cold instance should not share its
+ * CPU with seven listing downloads: it fetches the one listing it needs itself
+ * (the cache shares it), and the users after it find the rest warm. Returns
+ * the hook to call after every answer; only the first call counts.
+ */
+export function warmUpAfterFirstAnswer(
+  source: PostSource,
+  kinds: readonly ContentKind[],
+  log: Logger,
+  idleStartMs: number = WARMUP_IDLE_START_MS,
+): () => void {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    clearTimeout(idle);
+    startWarmUp(source, kinds, log);
+  };
+  const idle = setTimeout(start, idleStartMs);
+  idle.unref();
+  return start;
 }

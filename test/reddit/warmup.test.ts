@@ -3,10 +3,10 @@ import { createApp } from '../../src/app';
 import { CATALOG } from '../../src/catalog';
 import { jsonLogger, silentLogger } from '../../src/log';
 import { RedditError, type ListingQuery, type PostSource } from '../../src/reddit/client';
-import { warmUp } from '../../src/reddit/warmup';
+import { warmUp, warmUpAfterFirstAnswer } from '../../src/reddit/warmup';
 import { loadConfig } from '../../src/config';
 import { jokes, redditEnv } from '../support/reddit';
-import { sayRequest } from '../support/requests';
+import { sayRequest, welcomeRequest } from '../support/requests';
 import { startWebhook, type RunningWebhook } from '../support/server';
 
 const subreddits = [...new Set(CATALOG.map((kind) => kind.subreddit))];
@@ -65,6 +65,40 @@ describe('warmUp', () => {
   });
 });
 
+describe('warmUpAfterFirstAnswer', () => {
+  function recordingSource() {
+    const subs: string[] = [];
+    const source: PostSource = {
+      async fetchPosts(query) {
+        subs.push(query.subreddit);
+        return [];
+      },
+    };
+    return { source, subs };
+  }
+
+  it('waits for the first answer, then warms up once', async () => {
+    const { source, subs } = recordingSource();
+    const answered = warmUpAfterFirstAnswer(source, CATALOG, silentLogger, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(subs).toEqual([]);
+    answered();
+    answered();
+    await until(() => subs.length === subreddits.length);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(subs).toEqual(subreddits);
+  });
+
+  it('starts by itself when no answer comes', async () => {
+    const { source, subs } = recordingSource();
+    const answered = warmUpAfterFirstAnswer(source, CATALOG, silentLogger, 10);
+    await until(() => subs.length === subreddits.length);
+    answered();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(subs).toEqual(subreddits);
+  });
+});
+
 describe('createApp and warm-up', () => {
   let webhook: RunningWebhook | undefined;
   afterEach(async () => {
@@ -79,18 +113,24 @@ describe('createApp and warm-up', () => {
     expect(seen).toEqual([]);
   });
 
-  it('when asked, warms the cache in the background so the first user hits it', async () => {
+  it('when asked, warms the cache after the first answer, so the next users hit it', async () => {
     const seen = countingReddit();
     // start-up does not wait for Reddit: createApp returns before any request is made
-    createApp({ config: loadConfig(redditEnv()), log: silentLogger, warmUp: true });
-    expect(seen).toEqual([]);
-    await until(() => seen.length === subreddits.length);
-    seen.length = 0;
     webhook = await startWebhook(redditEnv(), { warmUp: true });
+    expect(seen).toEqual([]);
+    const first = await webhook.post(welcomeRequest());
+    expect(first.status).toBe(200);
     await until(() => seen.length === subreddits.length);
     const result = await webhook.post(sayRequest('joke'));
     expect(result.json.fulfillmentText).not.toMatch(/own collection/);
     expect(seen).toHaveLength(subreddits.length);
+  });
+
+  it('warms up by itself when no request comes', async () => {
+    const seen = countingReddit();
+    createApp({ config: loadConfig(redditEnv()), log: silentLogger, warmUp: true });
+    expect(seen).toEqual([]);
+    await until(() => seen.length === subreddits.length, 4000);
   });
 
   it('does not fail start-up when Reddit blocks us, and gives up after one try', async () => {
