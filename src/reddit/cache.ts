@@ -16,7 +16,8 @@ const POST_OVERHEAD_CHARS = 200;
 export function listingKey(query: ListingQuery): string {
   const { path, params } = listingPath(query);
   const search = Object.entries(params)
-    .sort(([a], [b]) => a.localeCompare(b))
+    // Plain code-unit order: the names are ASCII, and the first localeCompare loads ICU collation (~7 ms on a cold instance).
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, value]) => `${name}=${String(value)}`)
     .join('&');
   return `${path}?${search}`.toLowerCase();
