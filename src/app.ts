@@ -29,11 +29,14 @@ export function createApp(options: AppOptions = {}): (req: Request, res: Respons
   const handler = createWebhookHandler({ config, posts, log, random: options.random });
   if (!options.warmUp) return handler;
   const answered = warmUpAfterFirstAnswer(posts, CATALOG, log);
-  return async (req, res) => {
+  // Only the first answer is watched; after it, requests go straight to the handler.
+  let serve = async (req: Request, res: Response): Promise<void> => {
     try {
       await handler(req, res);
     } finally {
+      serve = handler;
       answered();
     }
   };
+  return (req, res) => serve(req, res);
 }

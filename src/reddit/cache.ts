@@ -72,6 +72,13 @@ export class CachedPostSource implements PostSource {
 
   async fetchPosts(query: ListingQuery, deadline: Deadline): Promise<Post[]> {
     const key = listingKey(query);
+    // A fresh copy is the hot path of a warm instance: it needs neither the fetch machinery nor a
+    // race against the deadline (functions-framework runs each request in a domain, which makes
+    // every promise and timer of that path cost several times more).
+    if (this.cache.has(key)) {
+      const fresh = this.cache.get(key);
+      if (fresh) return fresh;
+    }
     const status: LRUCache.Status<string, Post[], FetchContext> = {};
     const pending = this.cache.fetch(key, { context: { query, deadline }, status });
     const result = await untilBudget(pending, deadline.budgetFor(RENDER_RESERVE_MS));
