@@ -53,11 +53,16 @@ const FILLER = {
   is_video: false,
 };
 
+export const DEFAULT_SEED = 42;
+
+/** Ids of stub posts start with this, so an answer can be told from the offline collection. */
+export const stubIdPrefix = (seed = DEFAULT_SEED) => `b${seed.toString(36)}`;
+
 export function stubListing(subreddit: string, count: number, seed: number): unknown {
   const random = seededRandom(seed);
   const word = () => WORDS[Math.floor(random() * WORDS.length)] as string;
   const children = Array.from({ length: count }, (_, i) => {
-    const id = `b${seed.toString(36)}${i.toString(36)}`;
+    const id = `${stubIdPrefix(seed)}${i.toString(36)}`;
     return {
       kind: 't3',
       data: {
@@ -84,16 +89,18 @@ export function stubListing(subreddit: string, count: number, seed: number): unk
   return { kind: 'Listing', data: { after: null, dist: count, children } };
 }
 
+export type ListingKind = 'top' | 'search';
+
 export interface RedditStub {
   url: string;
-  /** Listing requests served since the last reset. */
-  requests(): number;
+  /** Listing requests served since the last reset, of one kind or all. */
+  requests(kind?: ListingKind): number;
   reset(): void;
   setDelay(ms: number): void;
   close(): Promise<void>;
 }
 
-const LISTING_PATH = /^\/r\/([^/]+)\/(?:top|search)\.json$/;
+const LISTING_PATH = /^\/r\/([^/]+)\/(top|search)\.json$/;
 
 export interface StubOptions {
   delayMs?: number;
@@ -105,12 +112,12 @@ export interface StubOptions {
 
 export async function startRedditStub(options: StubOptions = {}): Promise<RedditStub> {
   let delayMs = options.delayMs ?? 0;
-  let served = 0;
+  const served: Record<ListingKind, number> = { top: 0, search: 0 };
   const bodies = new Map<string, string>();
   const body = (subreddit: string) => {
     let cached = bodies.get(subreddit);
     if (!cached) {
-      cached = JSON.stringify(stubListing(subreddit, options.posts ?? 50, options.seed ?? 42));
+      cached = JSON.stringify(stubListing(subreddit, options.posts ?? 50, options.seed ?? DEFAULT_SEED));
       bodies.set(subreddit, cached);
     }
     return cached;
@@ -123,7 +130,7 @@ export async function startRedditStub(options: StubOptions = {}): Promise<Reddit
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":404}');
       return;
     }
-    served += 1;
+    served[match[2] as ListingKind] += 1;
     const send = () => res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' }).end(body(decodeURIComponent(match[1] as string)));
     if (delayMs > 0) setTimeout(send, delayMs);
     else send();
@@ -136,9 +143,10 @@ export async function startRedditStub(options: StubOptions = {}): Promise<Reddit
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    requests: () => served,
+    requests: (kind) => (kind ? served[kind] : served.top + served.search),
     reset: () => {
-      served = 0;
+      served.top = 0;
+      served.search = 0;
     },
     setDelay: (ms) => {
       delayMs = ms;

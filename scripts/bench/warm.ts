@@ -1,7 +1,10 @@
+import { postJson } from './http';
 import { load } from './load';
+import { stubIdPrefix } from './reddit-stub';
+import { BODIES, servedIds, type BodyName } from './requests';
 import { freePort, startFunction, type FunctionProcess, type FunctionSpec } from './processes';
 import { quantile } from './stats';
-import type { BodyName } from './requests';
+
 
 /**
  * Warm throughput (as many requests as the server answers, 10 connections)
@@ -28,6 +31,8 @@ export interface WarmTarget {
   key: string;
   spec: FunctionSpec;
   body: BodyName;
+  /** Answers must carry a post of the Reddit stub (through the cache), not the offline collection. */
+  fromReddit?: boolean;
 }
 
 export async function warm(targets: readonly WarmTarget[], plan: WarmPlan): Promise<Map<string, WarmRound[]>> {
@@ -41,6 +46,10 @@ export async function warm(targets: readonly WarmTarget[], plan: WarmPlan): Prom
     const results = new Map<string, WarmRound[]>(targets.map((t) => [t.key, []]));
     // JIT, caches and connection pools warm up before anything is measured.
     for (const { target, proc } of running) {
+      const first = await postJson(proc.port, BODIES[target.body]);
+      if (first.status !== 200 || (target.fromReddit && !servedIds(first.body)[0]?.startsWith(stubIdPrefix()))) {
+        throw new Error(`${target.key}: unexpected answer before the warm run: ${first.status} ${first.body.slice(0, 200)}`);
+      }
       await load(proc.port, { bodies: [target.body], connections: 10, durationS: plan.warmupS });
     }
     for (let round = 0; round < plan.rounds; round++) {
