@@ -47,12 +47,29 @@ export function cleanText(raw: string): string {
     .trim();
 }
 
+/** The first `max` UTF-16 units, one shorter if the cut would split a surrogate pair (an emoji). */
+export function sliceUnits(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = Math.max(0, max);
+  const last = text.charCodeAt(end - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
+}
+
 /** Cuts at a word boundary so that the result, ellipsis included, is at most `max` characters. */
 export function capText(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 1) return '…'.slice(0, max);
-  const slice = text.slice(0, max - 1);
+  const slice = sliceUnits(text, max - 1);
   const lastBreak = slice.search(/\s\S*$/);
   const cut = lastBreak > max / 2 ? slice.slice(0, lastBreak) : slice;
   return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;
+}
+
+// Control characters, bidi overrides/isolates (which can make echoed text
+// display reversed) and lone surrogates (not valid Unicode in a response).
+const UNSAFE_IN_ECHO = /[\p{Cc}\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+
+/** User input that is repeated back in speech: one line of printable text, at most `max` characters. */
+export function echoText(raw: string, max: number): string {
+  return capText(raw.replace(UNSAFE_IN_ECHO, ' ').replace(/\s+/g, ' ').trim(), max);
 }
