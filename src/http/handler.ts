@@ -1,19 +1,24 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Config } from '../config';
 import { Deadline } from '../deadline';
-import { toTurn, type WebhookRequest } from '../dialogflow/request';
+import { toTurn, type Turn, type WebhookRequest } from '../dialogflow/request';
 import { toWebhookResponse } from '../dialogflow/response';
 import { route } from '../intents/router';
-import type { Logger } from '../log';
+import { withFields, type Logger } from '../log';
 import type { PostSource } from '../reddit/client';
 import type { Reply } from '../reply';
 import { contentChips } from '../speech/phrases';
-import { checkBasicAuth, checkBodySize, checkContentType, checkDeclaredSize, checkMethod } from './checks';
+import { sliceUnits } from '../speech/clean';
+import { checkBodySize, checkHead, type Credentials } from './checks';
 import { HttpError, sendError, sendJson } from './errors';
+import { withPreflight, type PreflightFunction } from './front-door';
+import { RequestFacts, sessionId } from './request-log';
+import { traceContext, traceFields } from './trace';
 import { parseWebhookRequest } from './validate';
 
 export interface WebhookDeps {
-  config: Pick<Config, 'auth' | 'deadlineMs' | 'allowNsfw'>;
+  config: Pick<Config, 'auth' | 'deadlineMs' | 'allowNsfw'> & Partial<Pick<Config, 'headerSecret' | 'projectId'>>;
   posts: PostSource;
   log: Logger;
   random?: () => number;
@@ -21,6 +26,8 @@ export interface WebhookDeps {
 
 /** Time kept to serialize and send after the intent answered (or gave up). */
 const SEND_RESERVE_MS = 50;
+/** How much of the user's text a debug line may carry. */
+const DEBUG_TEXT_CHARS = 200;
 
 const SORRY: Reply = {
   speech: 'Sorry, something went wrong on my side. Please ask me again in a moment.',
@@ -28,52 +35,87 @@ const SORRY: Reply = {
   contexts: [],
 };
 
+function credentialsOf(config: WebhookDeps['config']): Credentials {
+  return { auth: config.auth, headerSecret: config.headerSecret };
+}
+
 function checkRequest(req: Request, config: WebhookDeps['config']): WebhookRequest {
-  if (config.auth) checkBasicAuth(req.headers.authorization, config.auth);
-  checkMethod(req.method);
-  checkDeclaredSize(req.headers);
-  checkContentType(req.headers);
+  checkHead(req.method, req.headers, credentialsOf(config));
   checkBodySize(req.rawBody);
   return parseWebhookRequest(req.body);
 }
 
 /** Resolves with the intent's reply, or with `fallback` if the deadline comes first. */
-function withinDeadline(work: Promise<Reply>, deadline: Deadline, fallback: Reply): Promise<Reply> {
+function withinDeadline(work: Promise<Reply>, deadline: Deadline, fallback: Reply): Promise<{ reply: Reply; late: boolean }> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<Reply>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), Math.max(0, deadline.remainingMs() - SEND_RESERVE_MS));
+  const late = new Promise<{ reply: Reply; late: boolean }>((resolve) => {
+    timer = setTimeout(() => resolve({ reply: fallback, late: true }), Math.max(0, deadline.remainingMs() - SEND_RESERVE_MS));
   });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  return Promise.race([work.then((reply) => ({ reply, late: false })), late]).finally(() => clearTimeout(timer));
 }
 
-/** The HTTP function: checks → adapter → intent handler → adapter → JSON. */
-export function createWebhookHandler(deps: WebhookDeps): (req: Request, res: Response) => Promise<void> {
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function turnFields(turn: Turn): Record<string, unknown> {
+  return { session: sessionId(turn.session), intent: turn.intent || undefined, action: turn.action || undefined };
+}
+
+/** The HTTP function: checks → adapter → intent handler → adapter → JSON, and one log line per request. */
+export function createWebhookHandler(deps: WebhookDeps): ((req: Request, res: Response) => Promise<void>) & PreflightFunction {
   const random = deps.random ?? Math.random;
-  return async (req, res) => {
+  const requestLog = (headers: IncomingHttpHeaders) => withFields(deps.log, traceFields(traceContext(headers), deps.config.projectId));
+  const handler = async (req: Request, res: Response): Promise<void> => {
+    const started = performance.now();
     const deadline = new Deadline(deps.config.deadlineMs);
-    let request: WebhookRequest;
+    let log = requestLog(req.headers);
+    const facts = new RequestFacts();
+    const summary: Record<string, unknown> = {};
     try {
-      request = checkRequest(req, deps.config);
-    } catch (error) {
-      const httpError = error instanceof HttpError ? error : new HttpError(400, 'invalid_request', 'Invalid request');
-      deps.log.info({ status: httpError.status, code: httpError.code }, 'request rejected');
-      sendError(res, httpError);
-      return;
-    }
-    const turn = toTurn(request);
-    const handler = route(turn);
-    const work = Promise.resolve()
-      .then(() => handler({ turn, posts: deps.posts, deadline, allowNsfw: deps.config.allowNsfw, random, log: deps.log }))
-      .catch((error: unknown) => {
-        deps.log.error({ err: error instanceof Error ? error.message : String(error), intent: turn.intent }, 'intent failed');
-        return SORRY;
-      });
-    try {
-      const reply = await withinDeadline(work, deadline, SORRY);
+      let request: WebhookRequest;
+      try {
+        request = checkRequest(req, deps.config);
+      } catch (error) {
+        const httpError = error instanceof HttpError ? error : new HttpError(400, 'invalid_request', 'Invalid request');
+        Object.assign(summary, { status: httpError.status, code: httpError.code });
+        sendError(res, httpError);
+        return;
+      }
+      const turn = toTurn(request);
+      const fields = turnFields(turn);
+      Object.assign(summary, fields);
+      log = withFields(log, fields);
+      log.debug({ queryText: sliceUnits(turn.queryText, DEBUG_TEXT_CHARS), languageCode: turn.languageCode }, 'webhook turn');
+      const handle = route(turn);
+      const posts = facts.observe(deps.posts);
+      const work = Promise.resolve()
+        .then(() => handle({ turn, posts, deadline, allowNsfw: deps.config.allowNsfw, random, log }))
+        .catch((error: unknown) => {
+          log.error({ err: message(error) }, 'intent failed');
+          return SORRY;
+        });
+      const { reply, late } = await withinDeadline(work, deadline, SORRY);
+      if (late) summary.deadlineHit = true;
+      if (reply.served) Object.assign(summary, { kind: reply.served.kind, subreddit: reply.served.subreddit, postId: reply.served.postId });
       sendJson(res, 200, await toWebhookResponse(request, reply));
+      summary.status = 200;
     } catch (error) {
-      deps.log.error({ err: error instanceof Error ? error.message : String(error) }, 'response failed');
-      sendError(res, new HttpError(500, 'internal', 'Internal error'));
+      // Last resort: Dialogflow shows its own error text for a 5xx, an apology reads better.
+      log.error({ err: message(error) }, 'response failed');
+      sendJson(res, 200, { fulfillmentText: SORRY.speech });
+      summary.status = 200;
+      summary.failed = true;
+    } finally {
+      log.info({ ...summary, ...facts.fields(), latencyMs: Math.round(performance.now() - started) }, 'webhook request');
     }
   };
+  return withPreflight(handler, {
+    check: (req) => checkHead(req.method, req.headers, credentialsOf(deps.config)),
+    refused: (req, error, startedAt) =>
+      requestLog(req.headers).info(
+        { status: error.status, code: error.code, latencyMs: Math.round(performance.now() - startedAt) },
+        'webhook request',
+      ),
+  });
 }

@@ -9,9 +9,25 @@ export interface ListingQuery {
   topic?: string;
 }
 
+/** Where a listing came from; `stale` is an expired copy served because Reddit could not be asked in time. */
+export type CacheOutcome = 'hit' | 'miss' | 'stale';
+
+/**
+ * Facts about one fetch, for the request's log line. A source reports what it
+ * knows (a cache its outcome, a client the time Reddit took) and passes the
+ * observer on to the source it wraps.
+ */
+export interface FetchReport {
+  cache?: CacheOutcome;
+  /** Time spent waiting for Reddit, retries included. */
+  upstreamMs?: number;
+}
+
+export type FetchObserver = (report: FetchReport) => void;
+
 /** Where posts come from. Knows nothing about Dialogflow. */
 export interface PostSource {
-  fetchPosts(query: ListingQuery, deadline: Deadline): Promise<Post[]>;
+  fetchPosts(query: ListingQuery, deadline: Deadline, observe?: FetchObserver): Promise<Post[]>;
 }
 
 export type RedditFailure = 'timeout' | 'rate-limited' | 'blocked' | 'upstream' | 'network' | 'format';
@@ -72,13 +88,21 @@ export class RedditClient implements PostSource {
     });
   }
 
-  async fetchPosts(query: ListingQuery, deadline: Deadline): Promise<Post[]> {
+  async fetchPosts(query: ListingQuery, deadline: Deadline, observe?: FetchObserver): Promise<Post[]> {
     const budget = deadline.budgetFor(RENDER_RESERVE_MS);
     if (budget <= 0) throw new RedditError('timeout', 'No time left to ask Reddit');
     const { path, params } = listingPath(query);
+    const started = performance.now();
+    let data: unknown;
     try {
-      const response = await this.http.get(path, { params, timeout: budget, signal: AbortSignal.timeout(budget) });
-      return parseListing(response.data);
+      ({ data } = await this.http.get(path, { params, timeout: budget, signal: AbortSignal.timeout(budget) }));
+    } catch (error) {
+      throw classifyFailure(error);
+    } finally {
+      observe?.({ upstreamMs: Math.round(performance.now() - started) });
+    }
+    try {
+      return parseListing(data);
     } catch (error) {
       throw classifyFailure(error);
     }

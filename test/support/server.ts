@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { preloadResponseLibrary } from '../../src/dialogflow/response';
+import { installFrontDoor } from '../../src/http/front-door';
 import { installJsonErrorHandling } from '../../src/http/parser-errors';
 import type { Logger } from '../../src/log';
+import type { PostSource } from '../../src/reddit/client';
 
 export const REDDIT = 'http://reddit.test';
 
@@ -23,14 +25,15 @@ let counter = 0;
  */
 export async function startWebhook(
   env: Record<string, string> = {},
-  options: { log?: Logger; random?: () => number } = {},
+  options: { log?: Logger; random?: () => number; posts?: PostSource } = {},
 ): Promise<RunningWebhook> {
   installJsonErrorHandling();
+  installFrontDoor();
   // A warm instance: the first request should not pay for loading the response library.
   preloadResponseLibrary();
   const name = `webhook-test-${++counter}`;
   const config = loadConfig({ REDDIT_BASE_URL: REDDIT, LOG_LEVEL: 'silent', ...env });
-  http(name, createApp({ config, log: options.log, random: options.random }));
+  http(name, createApp({ config, log: options.log, random: options.random, posts: options.posts }));
   const server = getTestServer(name);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
