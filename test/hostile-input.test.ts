@@ -171,7 +171,27 @@ describe('cutting text never splits an emoji', () => {
       expect(capText(emoji, max).length).toBeLessThanOrEqual(max);
       expect(echoText(`a ${emoji}`, max)).not.toMatch(LONE_SURROGATE);
     }
-    expect(topicParameter('🐈'.repeat(300))).not.toMatch(LONE_SURROGATE);
+    expect(topicParameter('𝒜'.repeat(301))).toBe('𝒜'.repeat(50)); // astral letters survive, whole
     expect(echoText('lone \ud800 surrogate', 40)).toBe('lone surrogate');
+  });
+});
+
+describe('caller text is not reflected raw', () => {
+  it('error messages show odd field names as *', () => {
+    const request = webhookRequest();
+    (request.queryResult as any).parameters = { 'Error: boom\n    at Object.<anonymous> (/x.js:1:1)': nested(20), plain_name: 1 };
+    const message = rejection(request)!.message;
+    expect(message).toMatch(/^queryResult\.parameters\.\*(\.inner)*: nested deeper/);
+    expect(message).not.toContain('boom');
+  });
+
+  it('only post ids travel on in the follow-up context', async () => {
+    const served = ['abc123', '\ud800', '<script>', 'x'.repeat(30), 17, null, 'def456'];
+    const request = webhookRequest({
+      intent: 'say-content-more',
+      contexts: [{ name: 'content-followup', lifespanCount: 4, parameters: { content: 'joke', servedIds: served } }],
+    });
+    const { response } = await answer(request, new FakeReddit({ Jokes: jokes(1) }));
+    expect(response.outputContexts?.[0]?.parameters?.servedIds).toEqual(['abc123', 'def456', 'j1']);
   });
 });

@@ -77,7 +77,7 @@ export function frontDoor(preflight: Preflight, app: RequestListener): RequestLi
   };
 }
 
-type GetServer = (userFunction: unknown, options: unknown) => Server;
+type GetServer = (this: unknown, userFunction: unknown, options: unknown) => Server;
 
 let installed = false;
 
@@ -95,9 +95,12 @@ export function installFrontDoor(): void {
   };
   const original = serverModule.getServer;
   serverModule.getServer = function getServer(userFunction, options) {
-    const server = original.call(this, userFunction, options);
     const preflight = (userFunction as Partial<PreflightFunction> | undefined)?.[PREFLIGHT];
-    if (typeof preflight?.check !== 'function') return server;
+    if (typeof preflight?.check !== 'function') return original.call(this, userFunction, options);
+    // The framework answers /favicon.ico and /robots.txt itself with an empty 404 unless
+    // told otherwise ('' = no ignored routes); our function answers every path in JSON.
+    const opts = options as { ignoredRoutes?: string | null } | undefined;
+    const server = original.call(this, userFunction, opts && opts.ignoredRoutes == null ? { ...opts, ignoredRoutes: '' } : options);
     const listeners = server.listeners('request') as RequestListener[];
     const app = listeners[0];
     if (listeners.length !== 1 || !app) return server; // not the shape we know: leave it alone

@@ -6,6 +6,7 @@ export const MAX_SPEECH_CHARS = 640;
 const MARKDOWN_RULES: ReadonlyArray<[RegExp, string]> = [
   [/\r\n?/g, '\n'],
   [/\u200b|\ufeff/g, ''], // zero-width spaces Reddit uses as paragraph fillers
+  [/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ''], // lone surrogates are not text
   [/>!(.*?)!</gs, '$1'], // spoiler tags
   [/!\[([^\]]*)\]\([^)]*\)/g, '$1'], // images
   [/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1'], // links keep their text
@@ -65,11 +66,13 @@ export function capText(text: string, max: number): string {
   return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;
 }
 
-// Control characters, bidi overrides/isolates (which can make echoed text
-// display reversed) and lone surrogates (not valid Unicode in a response).
-const UNSAFE_IN_ECHO = /[\p{Cc}\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+// Echoed user input keeps words and everyday punctuation only: no control or
+// bidi characters (which can make text display reversed), no lone surrogates,
+// no markup or code-like brackets that a chat client might render or a voice
+// would read out symbol by symbol.
+const NOT_WORDS = /[^\p{L}\p{M}\p{N}\p{Zs}.,'’!?&+#:;@%-]/gu;
 
-/** User input that is repeated back in speech: one line of printable text, at most `max` characters. */
+/** User input that is repeated back in speech: one line of plain words, at most `max` characters. */
 export function echoText(raw: string, max: number): string {
-  return capText(raw.replace(UNSAFE_IN_ECHO, ' ').replace(/\s+/g, ' ').trim(), max);
+  return capText(raw.replace(NOT_WORDS, ' ').replace(/\s+/g, ' ').trim(), max);
 }
