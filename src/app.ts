@@ -1,20 +1,30 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
+import { CATALOG } from './catalog';
 import { loadConfig, type Config } from './config';
 import { createWebhookHandler } from './http/handler';
 import { jsonLogger, type Logger } from './log';
-import { RedditClient, type PostSource } from './reddit/client';
+import type { PostSource } from './reddit/client';
+import { createRedditSource } from './reddit/source';
+import { startWarmUp } from './reddit/warmup';
 
 export interface AppOptions {
   config?: Config;
   posts?: PostSource;
   log?: Logger;
   random?: () => number;
+  /**
+   * Fetch the catalog's listings in the background at start. Off unless asked:
+   * the deployed entry point (src/index.ts) asks; tests, chat and demo do not,
+   * so they make no Reddit requests of their own and exit promptly.
+   */
+  warmUp?: boolean;
 }
 
-/** Wires config, logger and Reddit client into the HTTP function. */
+/** Wires config, logger and the cached Reddit client into the HTTP function. */
 export function createApp(options: AppOptions = {}): (req: Request, res: Response) => Promise<void> {
   const config = options.config ?? loadConfig();
   const log = options.log ?? jsonLogger(config.logLevel);
-  const posts = options.posts ?? new RedditClient(config);
+  const posts = options.posts ?? createRedditSource(config, log);
+  if (options.warmUp) startWarmUp(posts, CATALOG, log);
   return createWebhookHandler({ config, posts, log, random: options.random });
 }

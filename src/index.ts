@@ -7,6 +7,7 @@ import { installJsonErrorHandling } from './http/parser-errors';
 installJsonErrorHandling();
 installFrontDoor();
 // Config is parsed here, at start-up: a bad variable stops the instance with a message naming it.
-http('webhook', createApp());
+// Warm-up fills the Reddit cache in the background, so the first users do not wait for Reddit.
+http('webhook', createApp({ warmUp: true }));
 // Warm the response library once the server is up, so the first user does not wait for it.
 setImmediate(preloadResponseLibrary).unref();

@@ -1,6 +1,7 @@
 import { RedditError } from '../src/reddit/client';
 import { FOLLOWUP_LIFESPAN } from '../src/dialogflow/names';
 import { contentParameter, topicParameter } from '../src/intents/say-content';
+import { OFFLINE } from '../src/reddit/offline';
 import { listing, redditPost, jokes } from './support/reddit';
 import { byeRequest, fallbackRequest, moreRequest, sayRequest, SESSION, webhookRequest, welcomeRequest } from './support/requests';
 import { answer, FakeReddit } from './support/turns';
@@ -95,17 +96,26 @@ describe('say-content', () => {
     expect(reply.speech.length).toBeGreaterThan(PROMPT.length);
   });
 
-  it('apologises honestly when Reddit fails', async () => {
+  it('tells a joke of its own, saying so honestly, when Reddit fails', async () => {
     const reddit = new FakeReddit({}, new RedditError('upstream', 'Reddit answered 500', 500));
     const { reply } = await answer(sayRequest('joke'), reddit);
-    expect(reply.speech).toMatch(/^Sorry, I couldn't get a joke from Reddit right now\./);
+    expect(reply.speech).toMatch(/^Reddit isn't answering right now, so here's one from my own collection:\n\n/);
+    expect(reply.speech.endsWith(PROMPT)).toBe(true);
+    expect(reply.card).toBeUndefined();
+    expect(reply.contexts[0]?.parameters?.['servedIds']).toEqual([expect.stringMatching(/^offline:joke:\d+$/)]);
+  });
+
+  it('apologises honestly when Reddit fails and there is nothing of its own to offer (news)', async () => {
+    const reddit = new FakeReddit({}, new RedditError('upstream', 'Reddit answered 500', 500));
+    const { reply } = await answer(sayRequest('news'), reddit);
+    expect(reply.speech).toMatch(/^Sorry, I couldn't get a news headline from Reddit right now\./);
     expect(reply.speech.endsWith(PROMPT)).toBe(true);
   });
 
-  it('apologises when every post is filtered out', async () => {
+  it('tells one of its own when every post is filtered out', async () => {
     const reddit = new FakeReddit({ Jokes: listing([redditPost({ id: 'n', over_18: true }), redditPost({ id: 's', stickied: true })]) });
     const { reply } = await answer(sayRequest('joke'), reddit);
-    expect(reply.speech).toMatch(/^Sorry, I couldn't get a joke/);
+    expect(reply.speech).toMatch(/^Reddit has no jokes I can read out right now, so here's one from my own collection:/);
   });
 });
 
@@ -149,13 +159,21 @@ describe('more', () => {
     expect(new Set(seen).size).toBe(11);
   });
 
-  it('with 3 posts, serves all three, then says they were all heard and repeats one', async () => {
+  it('with 3 posts, serves all three, then one of its own collection', async () => {
     const reddit = new FakeReddit({ Jokes: jokes(3) });
     let previous = (await answer(sayRequest('joke'), reddit)).response;
     previous = (await answer(moreRequest(previous), reddit)).response;
     previous = (await answer(moreRequest(previous), reddit)).response;
     expect(new Set(previous.outputContexts![0]!.parameters!.servedIds as string[])).toEqual(new Set(['j1', 'j2', 'j3']));
     const { reply } = await answer(moreRequest(previous), reddit);
+    expect(reply.speech).toMatch(/^You've heard all of today's jokes from Reddit, so here's one from my own collection:/);
+  });
+
+  it('repeats a Reddit post, saying so, only when its own collection was heard too', async () => {
+    const reddit = new FakeReddit({ Jokes: jokes(3) });
+    const servedIds = ['j1', 'j2', 'j3', ...OFFLINE.joke.map((item) => item.id)];
+    const request = moreRequest({ outputContexts: [{ name: FOLLOWUP, lifespanCount: 4, parameters: { content: 'joke', servedIds } }] });
+    const { reply } = await answer(request, reddit);
     expect(reply.speech).toMatch(/^You've heard all of today's new ones, so here's one again\. Here's a joke:/);
   });
 

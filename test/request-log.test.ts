@@ -60,12 +60,14 @@ function expectNoSecrets(raw: string): void {
 describe('request log', () => {
   it('writes one summary line per request with trace, session, intent, what was served and timings', async () => {
     const { lines, raw } = await logged('info', async (webhook) => {
-      nock(REDDIT).get('/r/Jokes/top.json').query(true).reply(200, jokes(3));
-      const response = await webhook.post(webhookRequest({ parameters: { content: 'joke' }, queryText: QUERY }), HEADERS);
-      expect(response.status).toBe(200);
+      nock(REDDIT).get('/r/Jokes/top.json').query(true).once().reply(200, jokes(3));
+      for (let i = 0; i < 2; i++) {
+        const response = await webhook.post(webhookRequest({ parameters: { content: 'joke' }, queryText: QUERY }), HEADERS);
+        expect(response.status).toBe(200);
+      }
     });
-    expect(lines).toHaveLength(1);
-    const [line] = lines as [Line];
+    expect(lines).toHaveLength(2);
+    const [line, second] = lines as [Line, Line];
     expect(line).toMatchObject({
       severity: 'INFO',
       message: 'webhook request',
@@ -81,9 +83,14 @@ describe('request log', () => {
       fetches: 1,
     });
     expect(line.postId).toMatch(/^j\d$/);
-    expect(line.upstreamMs).toEqual(expect.any(Number)); // the current client reports its time on Reddit
+    // The production source (cache in front of the client): the first request went to Reddit...
+    expect(line.cache).toBe('miss');
+    expect(line.upstreamMs).toEqual(expect.any(Number));
     expect(line.latencyMs).toEqual(expect.any(Number));
     expect(line.latencyMs).toBeGreaterThanOrEqual(line.upstreamMs);
+    // ...the second was served from the cache.
+    expect(second).toMatchObject({ status: 200, kind: 'joke', cache: 'hit', fetches: 1 });
+    expect(second.upstreamMs).toBeUndefined();
     expect(raw).not.toContain('private medical');
     expectNoSecrets(raw);
   });

@@ -4,8 +4,8 @@ import type { Turn } from '../dialogflow/request';
 import type { OutputContext } from '../reply';
 import { MAX_SERVED_IDS } from '../reddit/pick';
 
-/** Reddit ids are short base-36 strings. */
-const POST_ID = /^[A-Za-z0-9_]{1,20}$/;
+/** Reddit ids are short base-36 strings; our own collection's are `offline:<set>:<n>`. */
+const POST_ID = /^(?:[A-Za-z0-9_]{1,20}|offline:[a-z-]{1,20}:\d{1,4})$/;
 
 /**
  * State of a conversation carried in the `content-followup` context, so the

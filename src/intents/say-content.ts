@@ -3,6 +3,7 @@ import { PARAMS } from '../dialogflow/names';
 import { RedditError, type ListingQuery } from '../reddit/client';
 import { eligiblePosts } from '../reddit/filters';
 import type { Post } from '../reddit/listing';
+import { offlineSetFor, pickOffline } from '../reddit/offline';
 import { pickUnserved, rememberServed } from '../reddit/pick';
 import type { Reply } from '../reply';
 import { echoText, sliceUnits } from '../speech/clean';
@@ -13,6 +14,8 @@ import {
   contentChips,
   kindChips,
   noTopicHitNote,
+  offlineSpeech,
+  type OfflineReason,
   postCard,
   postSpeech,
   unknownKindSpeech,
@@ -44,6 +47,10 @@ export function topicParameter(value: unknown): string | undefined {
 interface Choice {
   post?: Post;
   note?: string;
+  /** Every eligible post was served already; `post` is a repeat. */
+  repeat?: boolean;
+  /** Reddit failed (timeout, 429, 5xx, blocked, garbage). */
+  failed?: boolean;
 }
 
 async function eligibleFor(ctx: IntentContext, kind: ContentKind, query: ListingQuery): Promise<Post[]> {
@@ -64,7 +71,27 @@ async function choosePost(ctx: IntentContext, kind: ContentKind, topic: string |
   const post = pickUnserved(top, served, ctx.random);
   if (post) return { post, note };
   const again = pickUnserved(top, new Set(), ctx.random);
-  return again ? { post: again, note: ALL_HEARD_NOTE } : { note };
+  return again ? { post: again, note: ALL_HEARD_NOTE, repeat: true } : { note };
+}
+
+/** An item of the bot's own collection instead of a failed, empty or exhausted Reddit listing. */
+function offlineReply(
+  ctx: IntentContext,
+  kind: ContentKind,
+  topic: string | undefined,
+  servedIds: string[],
+  reason: OfflineReason,
+): Reply | undefined {
+  const set = offlineSetFor(kind.id);
+  if (!set) return undefined;
+  const pick = pickOffline(set, new Set(servedIds), ctx.random, topic);
+  // A repeat from today's Reddit beats a repeat from the collection.
+  if (pick.repeated && reason === 'all-heard') return undefined;
+  return {
+    speech: offlineSpeech(kind, pick.item, reason, pick, topic),
+    chips: contentChips(),
+    contexts: [followupContext({ content: kind.id, topic, servedIds: rememberServed(servedIds, pick.item.id) })],
+  };
 }
 
 export async function tellContent(ctx: IntentContext, kind: ContentKind, topic: string | undefined): Promise<Reply> {
@@ -76,7 +103,12 @@ export async function tellContent(ctx: IntentContext, kind: ContentKind, topic: 
   } catch (error) {
     const failure = error instanceof RedditError ? error : undefined;
     ctx.log.warn({ subreddit: kind.subreddit, reason: failure?.reason ?? 'unknown', status: failure?.status }, 'reddit unavailable');
-    choice = {};
+    choice = { failed: true };
+  }
+  if (!choice.post || choice.repeat) {
+    const reason: OfflineReason = choice.failed ? 'unavailable' : choice.post ? 'all-heard' : 'nothing-usable';
+    const offline = offlineReply(ctx, kind, topic, state.servedIds, reason);
+    if (offline) return offline;
   }
   if (!choice.post) {
     return {

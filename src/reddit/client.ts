@@ -1,7 +1,15 @@
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import type { Config } from '../config';
 import type { Deadline } from '../deadline';
+import { silentLogger, type Logger } from '../log';
+import { HostCooldown } from './cooldown';
+import { classifyFailure, isRetryable, RedditError } from './errors';
+import { createUpstream, type Upstream } from './http';
 import { parseListing, type Post } from './listing';
+import { TokenProvider } from './oauth';
+import { retryWithinBudget, type RetryOptions } from './retry';
+
+export { classifyFailure, RedditError, type RedditFailure } from './errors';
 
 /** What to list: the day's top posts of a subreddit, or a search in it. */
 export interface ListingQuery {
@@ -14,12 +22,12 @@ export type CacheOutcome = 'hit' | 'miss' | 'stale';
 
 /**
  * Facts about one fetch, for the request's log line. A source reports what it
- * knows (a cache its outcome, a client the time Reddit took) and passes the
- * observer on to the source it wraps.
+ * knows (the cache its outcome, the client the time Reddit took) and passes
+ * the observer on to the source it wraps.
  */
 export interface FetchReport {
   cache?: CacheOutcome;
-  /** Time spent waiting for Reddit, retries included. */
+  /** Time spent on Reddit for this request, retries and token renewal included. */
   upstreamMs?: number;
 }
 
@@ -28,19 +36,6 @@ export type FetchObserver = (report: FetchReport) => void;
 /** Where posts come from. Knows nothing about Dialogflow. */
 export interface PostSource {
   fetchPosts(query: ListingQuery, deadline: Deadline, observe?: FetchObserver): Promise<Post[]>;
-}
-
-export type RedditFailure = 'timeout' | 'rate-limited' | 'blocked' | 'upstream' | 'network' | 'format';
-
-export class RedditError extends Error {
-  override name = 'RedditError';
-  constructor(
-    readonly reason: RedditFailure,
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
 }
 
 /** Enough posts to choose from after filtering, without paying for a huge body. */
@@ -59,52 +54,101 @@ export function listingPath(query: ListingQuery): { path: string; params: Record
   return { path: `/r/${sub}/top.json`, params: { t: 'day', limit: LISTING_LIMIT, raw_json: 1 } };
 }
 
-export function classifyFailure(error: unknown): RedditError {
-  if (error instanceof RedditError) return error;
-  if (axios.isAxiosError(error)) {
-    const status = error.response?.status;
-    if (status === 429) return new RedditError('rate-limited', 'Reddit rate limit hit', status);
-    if (status === 401 || status === 403) return new RedditError('blocked', `Reddit refused the request (${status})`, status);
-    if (status !== undefined) return new RedditError('upstream', `Reddit answered ${status}`, status);
-    if (error.code === 'ECONNABORTED' || error.code === 'ERR_CANCELED' || error.code === 'ETIMEDOUT') {
-      return new RedditError('timeout', 'Reddit did not answer in time');
-    }
-    return new RedditError('network', `Could not reach Reddit (${error.code ?? 'network error'})`);
-  }
-  if (error instanceof Error && error.name === 'ListingFormatError') return new RedditError('format', error.message);
-  return new RedditError('network', 'Could not reach Reddit');
+/** Backoff for 5xx and network errors: short, because the user is waiting. */
+export const RETRY_POLICY: Pick<RetryOptions, 'retries' | 'baseMs' | 'capMs' | 'minAttemptMs'> = {
+  retries: 2,
+  baseMs: 100,
+  capMs: 800,
+  minAttemptMs: 250,
+};
+
+export interface RedditClientOptions {
+  log?: Logger;
+  cooldown?: HostCooldown;
+  random?: () => number;
+  now?: () => number;
+  retry?: Partial<typeof RETRY_POLICY>;
 }
 
-/** Anonymous JSON listings from REDDIT_BASE_URL. */
+/**
+ * Listings straight from Reddit, no cache: anonymous from REDDIT_BASE_URL, or
+ * with an app-only OAuth token from REDDIT_OAUTH_URL when a client id and
+ * secret are configured. Every call fits in the caller's deadline.
+ */
 export class RedditClient implements PostSource {
-  private readonly http: AxiosInstance;
+  private readonly cooldown: HostCooldown;
+  private readonly listings: Upstream;
+  private readonly tokens?: TokenProvider;
+  private readonly log: Logger;
 
-  constructor(private readonly config: Pick<Config, 'reddit'>) {
-    this.http = axios.create({
-      baseURL: config.reddit.baseUrl,
-      headers: { 'User-Agent': config.reddit.userAgent, Accept: 'application/json' },
-      maxRedirects: 0, // Reddit redirects blocked or unknown subreddits to HTML pages
-      responseType: 'json',
-    });
+  constructor(
+    config: Pick<Config, 'reddit'>,
+    private readonly options: RedditClientOptions = {},
+  ) {
+    const { reddit } = config;
+    this.log = options.log ?? silentLogger;
+    this.cooldown = options.cooldown ?? new HostCooldown(options.now);
+    const upstream = (baseUrl: string) =>
+      createUpstream({ baseUrl, userAgent: reddit.userAgent, cooldown: this.cooldown, log: this.log, now: options.now });
+    const base = upstream(reddit.baseUrl);
+    if (reddit.clientId && reddit.clientSecret) {
+      this.tokens = new TokenProvider(base, { clientId: reddit.clientId, clientSecret: reddit.clientSecret }, this.log, options.now);
+      this.listings = upstream(reddit.oauthUrl);
+    } else {
+      this.listings = base;
+    }
   }
 
   async fetchPosts(query: ListingQuery, deadline: Deadline, observe?: FetchObserver): Promise<Post[]> {
-    const budget = deadline.budgetFor(RENDER_RESERVE_MS);
-    if (budget <= 0) throw new RedditError('timeout', 'No time left to ask Reddit');
-    const { path, params } = listingPath(query);
     const started = performance.now();
-    let data: unknown;
     try {
-      ({ data } = await this.http.get(path, { params, timeout: budget, signal: AbortSignal.timeout(budget) }));
-    } catch (error) {
-      throw classifyFailure(error);
+      return await this.fetchWithRetries(query, deadline);
     } finally {
       observe?.({ upstreamMs: Math.round(performance.now() - started) });
     }
+  }
+
+  private fetchWithRetries(query: ListingQuery, deadline: Deadline): Promise<Post[]> {
+    const budget = () => deadline.budgetFor(RENDER_RESERVE_MS);
+    const { path, params } = listingPath(query);
+    const request: AxiosRequestConfig = { method: 'GET', url: path, params };
+    return retryWithinBudget(
+      async () => {
+        const response = await this.send(request, budget);
+        try {
+          return parseListing(response.data);
+        } catch (error) {
+          throw classifyFailure(error);
+        }
+      },
+      {
+        ...RETRY_POLICY,
+        ...this.options.retry,
+        budgetMs: budget,
+        retryable: isRetryable,
+        random: this.options.random,
+        onRetry: ({ attempt, delayMs, error }) =>
+          this.log.info({ path, attempt, delayMs, reason: classifyFailure(error).reason }, 'retrying reddit'),
+      },
+    );
+  }
+
+  /** Sends with the current token; on 401 renews it once and sends again. */
+  private async send(request: AxiosRequestConfig, budget: () => number): Promise<AxiosResponse> {
+    if (!this.tokens) return this.listings.request(request, budget());
+    const token = await this.tokens.token(budget());
     try {
-      return parseListing(data);
+      return await this.listings.request(withBearer(request, token), budget());
     } catch (error) {
-      throw classifyFailure(error);
+      if (!(error instanceof RedditError && error.status === 401)) throw error;
+      this.tokens.invalidate(token);
+      this.log.info({}, 'reddit rejected the oauth token, renewing it');
+      const fresh = await this.tokens.token(budget());
+      return this.listings.request(withBearer(request, fresh), budget());
     }
   }
+}
+
+function withBearer(request: AxiosRequestConfig, token: string): AxiosRequestConfig {
+  return { ...request, headers: { ...request.headers, Authorization: `bearer ${token}` } };
 }

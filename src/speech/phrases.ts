@@ -1,5 +1,6 @@
 import { CATALOG, featuredChoices, followUpPrompt, withArticle, type ContentKind } from '../catalog';
 import type { Post } from '../reddit/listing';
+import type { OfflineItem } from '../reddit/offline';
 import type { LinkCard } from '../reply';
 import { capText, echoText, MAX_SPEECH_CHARS, sliceUnits } from './clean';
 import { contentText } from './content';
@@ -76,4 +77,35 @@ export function apologySpeech(kind: ContentKind): string {
     `Sorry, I couldn't get ${withArticle(kind.noun)} from Reddit right now.`,
     'Please try again in a moment, or ask for something else.',
   );
+}
+
+/** Why the answer comes from the bot's own collection instead of Reddit. */
+export type OfflineReason = 'unavailable' | 'nothing-usable' | 'all-heard';
+
+const plural = (noun: string) => (noun.endsWith('s') ? noun : `${noun}s`);
+
+const OFFLINE_WHY: Record<OfflineReason, (kind: ContentKind) => string> = {
+  unavailable: () => "Reddit isn't answering right now",
+  'nothing-usable': (kind) => `Reddit has no ${plural(kind.noun)} I can read out right now`,
+  'all-heard': (kind) => `You've heard all of today's ${plural(kind.noun)} from Reddit`,
+};
+
+/**
+ * Says honestly where the answer comes from: "Reddit isn't answering right
+ * now, so here's one from my own collection:" (or "a fact ... instead" when
+ * the kind has no collection of its own).
+ */
+export function offlineSpeech(
+  kind: ContentKind,
+  item: OfflineItem,
+  reason: OfflineReason,
+  pick: { repeated: boolean; onTopic: boolean },
+  topic?: string,
+): string {
+  const same = item.set === kind.id;
+  const what = same ? 'one' : withArticle(item.set);
+  const instead = same ? '' : ' instead';
+  const offTopic = topic && !pick.onTopic ? `, though it's not about ${capText(topic, 60)}` : '';
+  const repeat = pick.repeated ? ", one you've heard before" : '';
+  return composeSpeech(`${OFFLINE_WHY[reason](kind)}, so here's ${what} from my own collection${instead}${offTopic}${repeat}:`, item.text);
 }

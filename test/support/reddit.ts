@@ -42,3 +42,17 @@ export function listing(posts: Array<Record<string, unknown>>): Record<string, u
 export function jokes(count: number, subreddit = 'Jokes'): Record<string, unknown> {
   return listing(Array.from({ length: count }, (_, i) => redditPost({ id: `j${i + 1}`, subreddit })));
 }
+
+export const REDDIT_OAUTH = 'http://oauth.reddit.test';
+export const TEST_USER_AGENT = 'nodejs:reddit-dialogflow-webhook-test:0.0.0 (by /u/tester)';
+
+/** Environment pointing every Reddit setting at nock's fake hosts, with a User-Agent the tests can check. */
+export function redditEnv(env: Record<string, string> = {}): Record<string, string> {
+  return {
+    REDDIT_BASE_URL: 'http://reddit.test',
+    REDDIT_OAUTH_URL: REDDIT_OAUTH,
+    REDDIT_USER_AGENT: TEST_USER_AGENT,
+    LOG_LEVEL: 'silent',
+    ...env,
+  };
+}

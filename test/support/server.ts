@@ -25,7 +25,7 @@ let counter = 0;
  */
 export async function startWebhook(
   env: Record<string, string> = {},
-  options: { log?: Logger; random?: () => number; posts?: PostSource } = {},
+  options: { log?: Logger; random?: () => number; warmUp?: boolean; posts?: PostSource } = {},
 ): Promise<RunningWebhook> {
   installJsonErrorHandling();
   installFrontDoor();
@@ -33,7 +33,7 @@ export async function startWebhook(
   preloadResponseLibrary();
   const name = `webhook-test-${++counter}`;
   const config = loadConfig({ REDDIT_BASE_URL: REDDIT, LOG_LEVEL: 'silent', ...env });
-  http(name, createApp({ config, log: options.log, random: options.random, posts: options.posts }));
+  http(name, createApp({ config, log: options.log, random: options.random, warmUp: options.warmUp, posts: options.posts }));
   const server = getTestServer(name);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -93,6 +93,14 @@ export function v2ResponseProblems(body: unknown): string[] {
   return errors;
 }
 
+/** Problems that would make this body an invalid v2 WebhookRequest (what Dialogflow sends); [] when it is fine. */
+export function v2RequestProblems(body: unknown): string[] {
+  const type = root.lookupType('google.cloud.dialogflow.v2.WebhookRequest');
+  const errors: string[] = [];
+  checkMessage(type, body, '', errors);
+  return errors;
+}
+
 /** Counts checks so a suite can assert that every response it saw was checked. */
 export const protoChecks = { count: 0 };
 

@@ -1,0 +1,130 @@
+/**
+ * `npm run chat`: talk to the webhook in the terminal, with agent/ standing in
+ * for Dialogflow's intent matching. See `npm run chat -- --help`.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadAgent, type Agent } from './local-agent/agent';
+import { startBackend, type Backend } from './local-agent/backend';
+import { formatReply } from './local-agent/reply';
+import { explainTurn, formatTurn, parseScript, runScript } from './local-agent/script';
+import { LocalSession, type TurnResult } from './local-agent/session';
+
+const USAGE = `Usage: npm run chat -- [options]
+
+Chat with the bot: your text is matched against agent/ locally and sent to the
+webhook as a Dialogflow ES v2 WebhookRequest.
+
+Options:
+  --url <url>        talk to a running webhook (Basic auth from WEBHOOK_USERNAME/WEBHOOK_PASSWORD)
+                     default: serve the function in this process on a free loopback port
+  --offline          serve Reddit from a local stub (no network needed)
+  --script <file>    replay a conversation script (*.chat), exit 1 if a check fails
+  --agent <dir>      agent export folder (default: agent/)
+  --explain          show which intent and training phrase matched
+  -h, --help         this text
+
+In a chat: /contexts shows the active contexts, /reset starts over, /quit leaves.`;
+
+/** Exit codes: 0 all good, 1 a script check failed, 2 bad usage, script, agent or start-up. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        url: { type: 'string' },
+        offline: { type: 'boolean', default: false },
+        script: { type: 'string' },
+        agent: { type: 'string', default: join(__dirname, '..', 'agent') },
+        explain: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return EXIT.ok;
+  }
+
+  let agent: Agent;
+  let steps;
+  let backend: Backend;
+  try {
+    agent = await loadAgent(args.agent);
+    if (args.script) steps = parseScript(await readFile(args.script, 'utf8'), args.script);
+    backend = await startBackend({ url: args.url, offline: args.offline });
+  } catch (error) {
+    console.error(`chat: ${(error as Error).message}`);
+    return EXIT.usage;
+  }
+
+  try {
+    const session = new LocalSession(agent, { webhook: backend.webhook });
+    console.log(`(${backend.description})\n`);
+    if (steps) {
+      const report = await runScript(
+        steps,
+        (input) => ('text' in input ? session.say(input.text) : session.event(input.event)),
+        (turn) => console.log(`${formatTurn(turn, { explain: args.explain })}\n`),
+      );
+      const failed = report.turns.filter((turn) => turn.failures.length > 0).length;
+      console.log(report.passed ? `${args.script}: ${report.turns.length} turns, all checks passed` : `${args.script}: ${failed} of ${report.turns.length} turns failed`);
+      return report.passed ? EXIT.ok : EXIT.failed;
+    }
+    await interactive(session, args.explain);
+    return EXIT.ok;
+  } finally {
+    await backend.close();
+  }
+}
+
+async function interactive(session: LocalSession, explain: boolean): Promise<void> {
+  const show = (result: TurnResult) => {
+    const lines = formatReply(result.display)
+      .split('\n')
+      .map((line, index) => (index === 0 ? `bot> ${line}` : `     ${line}`));
+    if (explain) lines.push(`     ${explainTurn(result)}`);
+    if (result.webhookStatus && !result.webhookStatus.ok) lines.push(`     ! ${result.webhookStatus.error}`);
+    console.log(`${lines.join('\n')}\n`);
+  };
+  // Dialogflow Messenger opens a conversation with the WELCOME event.
+  show(await session.event('WELCOME'));
+
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'you> ' });
+  rl.prompt();
+  for await (const line of rl) {
+    const text = line.trim();
+    if (text === '/quit' || text === '/exit') break;
+    if (text === '/contexts') {
+      const active = [...session.contexts].map(([name, context]) => `${name} (lifespan ${context.lifespan}) ${JSON.stringify(context.parameters)}`);
+      console.log(`${active.join('\n') || '(no active contexts)'}\n`);
+    } else if (text === '/reset') {
+      session.reset();
+      show(await session.event('WELCOME'));
+    } else if (text) {
+      show(await session.say(text));
+    }
+    rl.prompt();
+  }
+  rl.close();
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = EXIT.usage;
+  },
+);

@@ -1,0 +1,72 @@
+/**
+ * `npm run demo`: a one-page web chat on localhost that renders the webhook's
+ * answers like Dialogflow Messenger, with agent/ matching what you type.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadAgent } from './local-agent/agent';
+import { startBackend } from './local-agent/backend';
+import { startDemoServer } from './demo/server';
+
+const USAGE = `Usage: npm run demo -- [options]
+
+Serves a web chat on http://127.0.0.1:<port>/ (loopback only).
+
+Options:
+  --port <n>       port for the page (default 8090; 0 picks a free one)
+  --url <url>      talk to a running webhook instead of serving the function in this process
+  --offline        serve Reddit from a local stub (no network needed)
+  --agent <dir>    agent export folder (default: agent/)
+  -h, --help       this text`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string', default: '8090' },
+        url: { type: 'string' },
+        offline: { type: 'boolean', default: false },
+        agent: { type: 'string', default: join(__dirname, '..', 'agent') },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const port = Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port: not a port number: ${args.port}`);
+    return 2;
+  }
+
+  const agent = await loadAgent(args.agent);
+  const backend = await startBackend({ url: args.url, offline: args.offline });
+  const demo = await startDemoServer({ agent, webhook: backend.webhook, port });
+  console.log(`Demo chat: ${demo.url}\n(${backend.description})\nPress Ctrl+C to stop.`);
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await demo.close();
+  await backend.close();
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`demo: ${(error as Error).message}`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,159 @@
+/**
+ * An agent export folder (agent/) → the model the local matcher works on.
+ *
+ * Everything the matcher knows comes from these files, read with the same zod
+ * schemas `agent:check` uses, so a phrase or synonym exists exactly once: in
+ * the catalog and intent templates that `npm run agent:build` turns into agent/.
+ */
+import { normalizePhrase } from '../../src/catalog';
+import { readTree } from '../agent/files';
+import {
+  AgentFileSchema,
+  EntityEntriesFileSchema,
+  IntentFileSchema,
+  UserSaysFileSchema,
+  type EntityEntry,
+  type IntentFile,
+  type UserSays,
+} from '../agent/schema';
+import type { z } from 'zod';
+
+/** A word of a training phrase, or `@<parameter>` where the phrase has an annotated value. */
+export type Token = string;
+
+export const SLOT_PREFIX = '@';
+export const slotToken = (parameter: string): Token => `${SLOT_PREFIX}${parameter}`;
+export const isSlot = (token: Token): boolean => token.startsWith(SLOT_PREFIX);
+
+export interface TrainingPhrase {
+  /** As written in the export, for explanations ("matched 'tell me a joke about cats'"). */
+  readonly text: string;
+  readonly tokens: readonly Token[];
+}
+
+export interface AgentParameter {
+  readonly name: string;
+  /** Without the `@`: `content`, `sys.any`. */
+  readonly entity: string;
+  readonly required: boolean;
+  readonly prompts: readonly string[];
+}
+
+export interface ContextSetting {
+  readonly name: string;
+  /** 0 clears the context. */
+  readonly lifespan: number;
+}
+
+export interface AgentIntent {
+  readonly id: string;
+  readonly name: string;
+  readonly action: string;
+  readonly inputContexts: readonly string[];
+  readonly outputContexts: readonly ContextSetting[];
+  readonly resetContexts: boolean;
+  readonly parameters: readonly AgentParameter[];
+  readonly events: readonly string[];
+  readonly fallback: boolean;
+  readonly webhook: boolean;
+  /** The intent's own text responses: what Dialogflow says when the webhook fails. */
+  readonly staticReplies: readonly string[];
+  /** For a fallback intent these are negative examples. */
+  readonly phrases: readonly TrainingPhrase[];
+}
+
+export interface Agent {
+  readonly displayName: string;
+  readonly intents: readonly AgentIntent[];
+  /** Custom entity name (`content`) → its entries. */
+  readonly entities: ReadonlyMap<string, readonly EntityEntry[]>;
+}
+
+export class AgentLoadError extends Error {
+  override name = 'AgentLoadError';
+}
+
+export async function loadAgent(dir: string): Promise<Agent> {
+  const files = await readTree(dir).catch((error: NodeJS.ErrnoException) => {
+    throw new AgentLoadError(`cannot read the agent folder ${dir}: ${error.message}`);
+  });
+  return agentFromFiles(files);
+}
+
+/** Builds the model from export files (relative path → text), e.g. straight from `generateAgent()`. */
+export function agentFromFiles(files: ReadonlyMap<string, string>): Agent {
+  const read = <T>(path: string, schema: z.ZodType<T>): T => {
+    const text = files.get(path);
+    if (text === undefined) throw new AgentLoadError(`${path}: missing`);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new AgentLoadError(`${path}: invalid JSON (${(error as Error).message})`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new AgentLoadError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}; run \`npm run agent:check\``);
+    }
+    return parsed.data;
+  };
+
+  const agentFile = read('agent.json', AgentFileSchema);
+
+  const entities = new Map<string, readonly EntityEntry[]>();
+  for (const path of files.keys()) {
+    const match = /^entities\/([^/]+)_entries_en\.json$/.exec(path);
+    if (match) entities.set(match[1]!, read(path, EntityEntriesFileSchema));
+  }
+
+  const intents: AgentIntent[] = [];
+  for (const path of files.keys()) {
+    if (!/^intents\/[^/]+\.json$/.test(path) || path.endsWith('_usersays_en.json')) continue;
+    const file = read(path, IntentFileSchema);
+    const userSaysPath = `intents/${file.name}_usersays_en.json`;
+    const userSays = files.has(userSaysPath) ? read(userSaysPath, UserSaysFileSchema) : [];
+    intents.push(toIntent(file, userSays));
+  }
+  if (!intents.some((intent) => intent.fallback)) throw new AgentLoadError('intents/: no fallback intent');
+
+  return { displayName: agentFile.displayName, intents, entities };
+}
+
+function toIntent(file: IntentFile, userSays: readonly UserSays[]): AgentIntent {
+  const response = file.responses[0]!;
+  return {
+    id: file.id,
+    name: file.name,
+    action: response.action,
+    inputContexts: file.contexts.map((name) => name.toLowerCase()),
+    outputContexts: response.affectedContexts.map((context) => ({ name: context.name.toLowerCase(), lifespan: context.lifespan })),
+    resetContexts: response.resetContexts,
+    parameters: response.parameters.map((parameter) => ({
+      name: parameter.name,
+      entity: parameter.dataType.slice(1),
+      required: parameter.required,
+      prompts: parameter.prompts.map((prompt) => prompt.value),
+    })),
+    events: file.events.map((event) => event.name),
+    fallback: file.fallbackIntent,
+    webhook: file.webhookUsed,
+    staticReplies: response.messages.flatMap((message) => message.speech),
+    phrases: userSays.map(toPhrase),
+  };
+}
+
+function toPhrase(userSays: UserSays): TrainingPhrase {
+  const tokens: Token[] = [];
+  for (const part of userSays.data) {
+    if ('alias' in part) tokens.push(slotToken(part.alias));
+    else tokens.push(...words(part.text));
+  }
+  return { text: userSays.data.map((part) => part.text).join(''), tokens };
+}
+
+/** How both training phrases and user text are split: the catalog's normalisation, then spaces. */
+export function words(text: string): string[] {
+  const normal = normalizePhrase(text);
+  return normal ? normal.split(' ') : [];
+}

@@ -1,0 +1,81 @@
+/**
+ * Per-host cool-down after Reddit said "slow down" (429, or a rate-limit
+ * budget used up). While a host cools down nobody calls it: callers get the
+ * cache or the offline fallback instead, so we never hammer a host that has
+ * already asked us to wait.
+ */
+
+/** Used when a 429 names no wait at all. */
+export const DEFAULT_COOLDOWN_MS = 60_000;
+/** A broken or hostile header must not silence Reddit for hours. */
+export const MAX_COOLDOWN_MS = 15 * 60_000;
+
+export type HeaderBag = Record<string, unknown> | undefined;
+
+function header(headers: HeaderBag, name: string): string | undefined {
+  if (!headers) return undefined;
+  const direct = headers[name] ?? headers[name.toLowerCase()];
+  const value = direct ?? Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+  if (Array.isArray(value)) return value.length > 0 ? String(value[0]) : undefined;
+  return value === undefined || value === null ? undefined : String(value);
+}
+
+function seconds(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? n * 1000 : undefined;
+}
+
+/** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function retryAfterMs(value: string | undefined, now: number): number | undefined {
+  if (!value) return undefined;
+  // Numbers are seconds only: Date.parse('-5') would read a year.
+  if (/^\s*[-+]?[\d.]+\s*$/.test(value)) return seconds(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+const clamp = (ms: number) => Math.min(MAX_COOLDOWN_MS, Math.max(0, Math.ceil(ms)));
+
+/** How long to stay away after a 429: Retry-After, else X-Ratelimit-Reset, else a minute. */
+export function cooldownAfter429(headers: HeaderBag, now: number): number {
+  const wait = retryAfterMs(header(headers, 'retry-after'), now) ?? seconds(header(headers, 'x-ratelimit-reset'));
+  return clamp(wait ?? DEFAULT_COOLDOWN_MS);
+}
+
+/**
+ * After a successful answer: when Reddit says the budget of this window is
+ * used up (`X-Ratelimit-Remaining` below one), wait for `X-Ratelimit-Reset`
+ * instead of walking into a 429. `undefined` when there is budget left.
+ */
+export function cooldownFromBudget(headers: HeaderBag): number | undefined {
+  const raw = header(headers, 'x-ratelimit-remaining');
+  const remaining = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(remaining) || remaining >= 1) return undefined;
+  const reset = seconds(header(headers, 'x-ratelimit-reset'));
+  return reset === undefined ? undefined : clamp(reset);
+}
+
+export class HostCooldown {
+  private readonly until = new Map<string, number>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Keeps the later end when a host is already cooling down. */
+  start(host: string, ms: number): void {
+    const end = this.now() + ms;
+    this.until.set(host, Math.max(end, this.until.get(host) ?? 0));
+  }
+
+  /** Milliseconds until `host` may be called again; 0 when it may be called now. */
+  remainingMs(host: string): number {
+    const end = this.until.get(host);
+    if (end === undefined) return 0;
+    const left = end - this.now();
+    if (left <= 0) {
+      this.until.delete(host);
+      return 0;
+    }
+    return left;
+  }
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { Logger } from '../log';
+import { RedditError } from './errors';
+import type { Upstream } from './http';
+
+/** Reddit's answer to a client_credentials grant. */
+const TokenResponseSchema = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().optional(),
+  expires_in: z.coerce.number().positive(),
+});
+
+/** Renew this long before Reddit's expiry, so a token never dies mid-request. */
+export const TOKEN_REFRESH_MARGIN_MS = 60_000;
+
+export const TOKEN_PATH = '/api/v1/access_token';
+
+/** Wrong credentials do not fix themselves: ask again only after this pause. */
+export const REFUSED_CREDENTIALS_PAUSE_MS = 60_000;
+
+export interface Credentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** How long a token may be used: its lifetime minus a margin (half the lifetime for very short ones). */
+export function usableForMs(expiresInSeconds: number): number {
+  const lifetime = expiresInSeconds * 1000;
+  return Math.max(0, lifetime - Math.min(TOKEN_REFRESH_MARGIN_MS, lifetime / 2));
+}
+
+/**
+ * App-only OAuth ("client credentials"): one token for all listings, fetched
+ * once and shared by concurrent callers, renewed shortly before it expires or
+ * when Reddit rejects it. The secret goes out only in the Basic auth header of
+ * the token request; neither it nor the token is ever logged.
+ */
+export class TokenProvider {
+  private current?: { token: string; expiresAt: number };
+  private pending?: Promise<string>;
+
+  constructor(
+    private readonly upstream: Upstream,
+    private readonly credentials: Credentials,
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A valid bearer token; concurrent callers share one token request. */
+  token(budgetMs: number): Promise<string> {
+    if (this.current && this.now() < this.current.expiresAt) return Promise.resolve(this.current.token);
+    this.pending ??= this.requestToken(budgetMs).finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  /** Forgets `token` after Reddit rejected it; a newer token fetched meanwhile is kept. */
+  invalidate(token: string): void {
+    if (this.current?.token === token) this.current = undefined;
+  }
+
+  private async requestToken(budgetMs: number): Promise<string> {
+    let response;
+    try {
+      response = await this.sendTokenRequest(budgetMs);
+    } catch (error) {
+      if (error instanceof RedditError && error.reason === 'blocked') {
+        this.upstream.pause(REFUSED_CREDENTIALS_PAUSE_MS);
+        this.log.error({ status: error.status }, 'reddit refused the client credentials; check REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET');
+      }
+      throw error;
+    }
+    const parsed = TokenResponseSchema.safeParse(response.data);
+    if (!parsed.success) throw new RedditError('format', 'Reddit answered the token request without a usable token');
+    const expiresAt = this.now() + usableForMs(parsed.data.expires_in);
+    this.current = { token: parsed.data.access_token, expiresAt };
+    this.log.info({ expiresInSeconds: parsed.data.expires_in }, 'reddit oauth token obtained');
+    return parsed.data.access_token;
+  }
+
+  private sendTokenRequest(budgetMs: number) {
+    return this.upstream.request(
+      {
+        method: 'POST',
+        url: TOKEN_PATH,
+        auth: { username: this.credentials.clientId, password: this.credentials.clientSecret },
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        data: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
+      },
+      budgetMs,
+    );
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * `npm run chat -- --offline --script <file>` end to end: a real process with
+ * the in-process webhook and the Reddit stub, judged by its exit code.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..');
+const SCRIPT = join(ROOT, 'test', 'conversations', 'joke-fact-bye.chat');
+
+function chat(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    // What `npm run chat` runs, without npm in between; no Reddit variables, so only --offline can serve it.
+    const env = { ...process.env };
+    for (const name of Object.keys(env)) if (/^(REDDIT_|WEBHOOK_)/.test(name)) delete env[name];
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'chat.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...env, REDDIT_BASE_URL: 'http://127.0.0.1:9' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'chat-cli-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('npm run chat --script', () => {
+  it('exits 0 when the scripted dialogue passes, 1 when an expectation is wrong, 2 for a bad script', async () => {
+    const broken = join(dir, 'broken.chat');
+    const original = await readFile(SCRIPT, 'utf8');
+    // Same dialogue, one wrong expectation: "more please" is expected to be a fact.
+    await writeFile(broken, original.replace(/(> more please\nintent: say-content-more\n)< \^Here's a joke:/, "$1< ^Here's a fact:"));
+    expect(await readFile(broken, 'utf8')).not.toBe(original);
+    const invalid = join(dir, 'invalid.chat');
+    await writeFile(invalid, '< an answer before anything was said\n');
+
+    const [good, bad, syntax] = await Promise.all([
+      chat(['--offline', '--script', SCRIPT]),
+      chat(['--offline', '--script', broken]),
+      chat(['--offline', '--script', invalid]),
+    ]);
+
+    expect(good.stdout).toContain('6 turns, all checks passed');
+    expect(good.code).toBe(0);
+
+    expect(bad.stdout).toMatch(/✗ line \d+: expected the answer to match \/\^Here's a fact:\//);
+    expect(bad.stdout).toContain('1 of 6 turns failed');
+    expect(bad.code).toBe(1);
+
+    expect(syntax.stderr).toContain('invalid.chat:1: a check before the first "> user text" line');
+    expect(syntax.code).toBe(2);
+  }, 30_000);
+});

@@ -1,0 +1,62 @@
+/** The demo server's HTTP side, without a browser (the page itself: demo.browser.test.ts). */
+import { join } from 'node:path';
+import { INTENTS } from '../src/dialogflow/names';
+import { startDemoServer, type DemoServer } from '../scripts/demo/server';
+import { loadAgent } from '../scripts/local-agent/agent';
+import { startWebhook, type RunningWebhook } from './support/server';
+
+let webhook: RunningWebhook;
+let demo: DemoServer;
+beforeAll(async () => {
+  webhook = await startWebhook();
+  demo = await startDemoServer({ agent: await loadAgent(join(__dirname, '..', 'agent')), webhook: { url: webhook.url } });
+});
+afterAll(async () => {
+  await demo.close();
+  await webhook.close();
+});
+
+const post = async (body: string) => {
+  const response = await fetch(`${demo.url}api/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return { status: response.status, json: (await response.json()) as any };
+};
+
+describe('demo server', () => {
+  it('serves the page, its style and its compiled script with a strict CSP', async () => {
+    const page = await fetch(demo.url);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('<script type="module" src="/demo.js"></script>');
+    const script = await (await fetch(`${demo.url}demo.js`)).text();
+    expect(script).toContain("fetch('/api/turn'");
+    expect(script).not.toMatch(/\binterface\b|: HTMLElement/);
+    expect((await fetch(`${demo.url}demo.css`)).headers.get('content-type')).toMatch(/^text\/css/);
+  });
+
+  it("answers a turn with the webhook's messages, keeping each session's contexts apart", async () => {
+    const welcome = await post(JSON.stringify({ sessionId: 's1', event: 'WELCOME' }));
+    expect(welcome.status).toBe(200);
+    expect(welcome.json.queryResult.intent.displayName).toBe(INTENTS.welcome);
+    const rich = welcome.json.queryResult.fulfillmentMessages.find((message: any) => message.payload);
+    expect(rich.payload.richContent[0][0].type).toBe('chips');
+
+    const bye = await post(JSON.stringify({ sessionId: 's1', text: 'bye' }));
+    expect(bye.json.queryResult.intent.displayName).toBe(INTENTS.bye);
+    expect(bye.json.explain).toMatch(/^· bye \(1\.00 like "bye"\)/);
+
+    // s3 was asked which kind it wants, s4 was not: the same answer means different things.
+    expect((await post(JSON.stringify({ sessionId: 's3', text: 'tell me something' }))).json.explain).toMatch(/· prompt$/);
+    expect((await post(JSON.stringify({ sessionId: 's3', text: 'hmm' }))).json.queryResult.intent.displayName).toBe(INTENTS.sayContent);
+    expect((await post(JSON.stringify({ sessionId: 's4', text: 'hmm' }))).json.queryResult.intent.displayName).toBe(INTENTS.fallback);
+  });
+
+  it('refuses what is not a turn with a JSON error', async () => {
+    expect((await post('{"sessionId": "../x", "text": "hi"}')).status).toBe(400);
+    expect((await post('{"sessionId": "s2", "text": "hi", "event": "WELCOME"}')).status).toBe(400);
+    expect((await post('{"sessionId": "s2"')).json).toEqual({ error: { code: 'bad_json', message: 'body is not JSON' } });
+    expect((await post(JSON.stringify({ sessionId: 's2', text: 'x'.repeat(5000) }))).status).toBe(413);
+    expect((await post(JSON.stringify({ sessionId: 's2', event: 'NO_SUCH_EVENT' }))).json.error.code).toBe('unknown_event');
+    expect((await fetch(`${demo.url}nope`)).status).toBe(404);
+    expect((await fetch(`${demo.url}api/turn`)).status).toBe(405);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The demo page in headless Chromium (Debian's package, driven by
+ * playwright-core): the real demo server, local agent and webhook on
+ * loopback, Reddit from the stub. Leaves build/demo.png for the README.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startDemoServer, type DemoServer } from '../scripts/demo/server';
+import { loadAgent } from '../scripts/local-agent/agent';
+import { startLocalWebhook, type LocalWebhook } from '../scripts/local-agent/local-webhook';
+import { startRedditStub, type RedditStub } from '../scripts/local-agent/reddit-stub';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = join(__dirname, '..');
+const SCREENSHOT = join(ROOT, 'build', 'demo.png');
+
+const available = existsSync(CHROMIUM);
+if (!available) {
+  console.warn(
+    `SKIPPED the demo browser test: ${CHROMIUM} is missing. Install it with \`apt-get install chromium\` ` +
+      '(.ci/run does so when it runs as root).',
+  );
+}
+const describeWithBrowser = available ? describe : describe.skip;
+
+describeWithBrowser('demo page in headless Chromium', () => {
+  let stub: RedditStub;
+  let webhook: LocalWebhook;
+  let demo: DemoServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    stub = await startRedditStub();
+    webhook = await startLocalWebhook({ REDDIT_BASE_URL: stub.url, LOG_LEVEL: 'silent' });
+    demo = await startDemoServer({ agent: await loadAgent(join(ROOT, 'agent')), webhook: { url: webhook.url } });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 460, height: 1120 } });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+    await webhook?.close();
+    await stub?.close();
+  });
+
+  it('greets, answers a typed message, follows a clicked chip, and shows the link card', async () => {
+    await page.goto(demo.url);
+    const welcome = page.locator('.row.bot[data-intent="Default Welcome Intent"]');
+    await welcome.waitFor();
+    await expectText(welcome.locator('.bubble'), /a joke or a fact\?/);
+
+    await page.locator('#text').fill('tell me a joke');
+    await page.locator('#text').press('Enter');
+    const joke = page.locator('.row.bot[data-intent="say-content"]').first();
+    await joke.waitFor();
+    await expectText(page.locator('.row.user .bubble').first(), /^tell me a joke$/);
+    await expectText(joke.locator('.bubble'), /^Here's a joke:/);
+    const card = joke.locator('a.card');
+    expect(await card.getAttribute('href')).toMatch(/^https:\/\/www\.reddit\.com\/r\/Jokes\/comments\//);
+    expect(await card.locator('.card-subtitle').textContent()).toBe('r/Jokes on Reddit');
+
+    await joke.getByRole('button', { name: 'Fact', exact: true }).click();
+    const fact = page.locator('.row.bot[data-intent="say-content"]').nth(1);
+    await fact.waitFor();
+    await expectText(page.locator('.row.user .bubble').nth(1), /^Fact$/);
+    await expectText(fact.locator('.bubble'), /^Here's a fact:/);
+    expect(await fact.locator('a.card').getAttribute('href')).toMatch(/\/r\/todayilearned\/comments\//);
+    // Chips answer once: the joke's chips are retired, the fact's are live.
+    expect(await joke.getByRole('button', { name: 'Fact', exact: true }).isDisabled()).toBe(true);
+    expect(await fact.getByRole('button', { name: 'Another one', exact: true }).isEnabled()).toBe(true);
+
+    expect(pageErrors).toEqual([]);
+    await mkdir(join(ROOT, 'build'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+  }, 30_000);
+});
+
+async function expectText(locator: ReturnType<Page['locator']>, pattern: RegExp): Promise<void> {
+  expect(await locator.first().textContent()).toMatch(pattern);
+}

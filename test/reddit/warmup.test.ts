@@ -1,0 +1,106 @@
+import nock from 'nock';
+import { createApp } from '../../src/app';
+import { CATALOG } from '../../src/catalog';
+import { jsonLogger, silentLogger } from '../../src/log';
+import { RedditError, type ListingQuery, type PostSource } from '../../src/reddit/client';
+import { warmUp } from '../../src/reddit/warmup';
+import { loadConfig } from '../../src/config';
+import { jokes, redditEnv } from '../support/reddit';
+import { sayRequest } from '../support/requests';
+import { startWebhook, type RunningWebhook } from '../support/server';
+
+const subreddits = [...new Set(CATALOG.map((kind) => kind.subreddit))];
+
+async function until(check: () => boolean, timeoutMs = 2000): Promise<void> {
+  const started = performance.now();
+  while (!check()) {
+    if (performance.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+function countingReddit(status = 200) {
+  const seen: string[] = [];
+  nock('http://reddit.test')
+    .get(/\/r\/\w+\/top\.json/)
+    .times(50)
+    .reply((uri) => {
+      seen.push(uri.split('/')[2] ?? '');
+      return status === 200 ? [200, jokes(5)] : [status, 'nope'];
+    });
+  return seen;
+}
+
+describe('warmUp', () => {
+  it('fetches every catalog listing once, one at a time', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const queries: ListingQuery[] = [];
+    const source: PostSource = {
+      async fetchPosts(query) {
+        queries.push(query);
+        maxInFlight = Math.max(maxInFlight, ++inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight -= 1;
+        return [];
+      },
+    };
+    const result = await warmUp(source, CATALOG, silentLogger);
+    expect(queries.map((query) => query.subreddit)).toEqual(subreddits);
+    expect(queries.every((query) => query.topic === undefined)).toBe(true);
+    expect(maxInFlight).toBe(1);
+    expect(result.warmed).toEqual(subreddits);
+  });
+
+  it('stops at the first "slow down" and never throws', async () => {
+    let calls = 0;
+    const source: PostSource = {
+      async fetchPosts() {
+        calls += 1;
+        throw new RedditError('rate-limited', 'Reddit rate limit hit', 429);
+      },
+    };
+    await expect(warmUp(source, CATALOG, silentLogger)).resolves.toEqual({ warmed: [], failed: [subreddits[0]] });
+    expect(calls).toBe(1);
+  });
+});
+
+describe('createApp and warm-up', () => {
+  let webhook: RunningWebhook | undefined;
+  afterEach(async () => {
+    await webhook?.close();
+    webhook = undefined;
+  });
+
+  it('does not warm up unless asked', async () => {
+    const seen = countingReddit();
+    createApp({ config: loadConfig(redditEnv()), log: silentLogger });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen).toEqual([]);
+  });
+
+  it('when asked, warms the cache in the background so the first user hits it', async () => {
+    const seen = countingReddit();
+    // start-up does not wait for Reddit: createApp returns before any request is made
+    createApp({ config: loadConfig(redditEnv()), log: silentLogger, warmUp: true });
+    expect(seen).toEqual([]);
+    await until(() => seen.length === subreddits.length);
+    seen.length = 0;
+    webhook = await startWebhook(redditEnv(), { warmUp: true });
+    await until(() => seen.length === subreddits.length);
+    const result = await webhook.post(sayRequest('joke'));
+    expect(result.json.fulfillmentText).not.toMatch(/own collection/);
+    expect(seen).toHaveLength(subreddits.length);
+  });
+
+  it('does not fail start-up when Reddit blocks us, and gives up after one try', async () => {
+    const seen = countingReddit(403);
+    const lines: string[] = [];
+    const log = jsonLogger('info', (line) => lines.push(line));
+    webhook = await startWebhook(redditEnv(), { log, warmUp: true });
+    await until(() => lines.some((line) => line.includes('warm-up done')));
+    expect(seen).toEqual([subreddits[0]]);
+    const result = await webhook.post(sayRequest('joke'));
+    expect(result.status).toBe(200);
+  });
+});
