@@ -23,5 +23,5 @@ export interface Reply {
   card?: LinkCard;
   contexts: OutputContext[];
   /** What was served, for the request log (not sent to Dialogflow). */
-  served?: { kind: string; subreddit: string; postId: string };
+  served?: { kind: string; source: 'reddit' | 'offline'; subreddit?: string; postId: string };
 }

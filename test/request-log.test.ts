@@ -79,6 +79,7 @@ describe('request log', () => {
       intent: 'say-content',
       action: 'say-content',
       kind: 'joke',
+      source: 'reddit',
       subreddit: 'Jokes',
       fetches: 1,
     });
@@ -109,6 +110,18 @@ describe('request log', () => {
       ['miss', 42],
       ['hit', undefined],
     ]);
+  });
+
+  it('says when the answer came from the offline collection', async () => {
+    const { lines } = await logged(
+      'info',
+      async (webhook) => {
+        await webhook.post(sayRequest('joke'), HEADERS);
+      },
+      new FakeReddit({}),
+    );
+    expect(lines[0]).toMatchObject({ status: 200, kind: 'joke', source: 'offline', postId: expect.stringMatching(/^offline:joke:/) });
+    expect(lines[0]!.subreddit).toBeUndefined();
   });
 
   it('logs refused requests too, without their credentials', async () => {

@@ -97,7 +97,7 @@ export function createWebhookHandler(deps: WebhookDeps): ((req: Request, res: Re
         });
       const { reply, late } = await withinDeadline(work, deadline, SORRY);
       if (late) summary.deadlineHit = true;
-      if (reply.served) Object.assign(summary, { kind: reply.served.kind, subreddit: reply.served.subreddit, postId: reply.served.postId });
+      if (reply.served) Object.assign(summary, reply.served);
       sendJson(res, 200, await toWebhookResponse(request, reply));
       summary.status = 200;
     } catch (error) {

@@ -91,6 +91,7 @@ function offlineReply(
     speech: offlineSpeech(kind, pick.item, reason, pick, topic),
     chips: contentChips(),
     contexts: [followupContext({ content: kind.id, topic, servedIds: rememberServed(servedIds, pick.item.id) })],
+    served: { kind: kind.id, source: 'offline', postId: pick.item.id },
   };
 }
 
@@ -123,7 +124,7 @@ export async function tellContent(ctx: IntentContext, kind: ContentKind, topic: 
     chips: contentChips(),
     card: postCard(post, kind),
     contexts: [followupContext({ content: kind.id, topic, servedIds: rememberServed(state.servedIds, post.id) })],
-    served: { kind: kind.id, subreddit: post.subreddit || kind.subreddit, postId: post.id },
+    served: { kind: kind.id, source: 'reddit', subreddit: post.subreddit || kind.subreddit, postId: post.id },
   };
 }
 
