@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'n
 import { dirname, join } from 'node:path';
 import { MAX_BODY_BYTES } from './checks';
 import { fromParserError, HttpError, sendError } from './errors';
+import { closeOnShutdown, requestsInFlight } from './shutdown';
 
 /** What the front door runs for a function. */
 export interface Preflight {
@@ -59,6 +60,7 @@ function refuse(res: ServerResponse, error: HttpError): void {
 export function frontDoor(preflight: Preflight, app: RequestListener): RequestListener {
   return (req, res) => {
     const startedAt = performance.now();
+    requestsInFlight.track(res);
     const turnAway = (error: unknown) => {
       const httpError = error instanceof HttpError ? error : fromParserError(error);
       refuse(res, httpError);
@@ -106,6 +108,7 @@ export function installFrontDoor(): void {
     if (listeners.length !== 1 || !app) return server; // not the shape we know: leave it alone
     server.removeAllListeners('request');
     server.on('request', frontDoor(preflight, app));
+    closeOnShutdown(server);
     return server;
   };
 }
