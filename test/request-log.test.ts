@@ -94,6 +94,11 @@ describe('request log', () => {
     expect(second.upstreamMs).toBeUndefined();
     expect(raw).not.toContain('private medical');
     expectNoSecrets(raw);
+    // Each field once per line (JSON.parse would hide a duplicate by keeping the last).
+    for (const text of raw.trim().split('\n')) {
+      const keys = [...text.matchAll(/"([^"\\]+)":/g)].map((match) => match[1]);
+      expect(keys.length).toBe(new Set(keys).size);
+    }
   });
 
   it('reports cache hit or miss, as the Reddit side says', async () => {

@@ -83,9 +83,8 @@ export function createWebhookHandler(deps: WebhookDeps): ((req: Request, res: Re
         return;
       }
       const turn = toTurn(request);
-      const fields = turnFields(turn);
-      Object.assign(summary, fields);
-      log = withFields(log, fields);
+      // Every later line of this request, the summary included, carries these.
+      log = withFields(log, turnFields(turn));
       log.debug({ queryText: sliceUnits(turn.queryText, DEBUG_TEXT_CHARS), languageCode: turn.languageCode }, 'webhook turn');
       const handle = route(turn);
       const posts = facts.observe(deps.posts);
