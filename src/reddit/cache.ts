@@ -22,6 +22,11 @@ export function listingKey(query: ListingQuery): string {
   return `${path}?${search}`.toLowerCase();
 }
 
+/** For info-level lines: which listing, without the search words (user text stays out of info logs). */
+export function listingLabel(query: ListingQuery): { subreddit: string; search: boolean } {
+  return { subreddit: query.subreddit, search: Boolean(query.topic) };
+}
+
 export function listingSize(posts: readonly Post[]): number {
   return 1 + posts.reduce((sum, post) => sum + post.title.length + post.selftext.length + POST_OVERHEAD_CHARS, 0);
 }
@@ -88,7 +93,7 @@ export class CachedPostSource implements PostSource {
     if (result.kind === 'late') {
       // Joined someone else's slower request: give up on it for this caller only.
       const stale = this.cache.peek(key, { allowStale: true });
-      this.log.info({ key, stale: stale !== undefined }, 'reddit listing not ready in time');
+      this.log.info({ ...listingLabel(query), stale: stale !== undefined }, 'reddit listing not ready in time');
       observe?.({ cache: stale ? 'stale' : 'miss' });
       if (stale) return stale;
       throw new RedditError('timeout', 'Reddit did not answer in time');
@@ -97,7 +102,7 @@ export class CachedPostSource implements PostSource {
     if (result.kind === 'failed') throw classifyFailure(result.error);
     const posts = result.value;
     if (status.fetchRejected && status.returnedStale) {
-      this.log.info({ key, reason: classifyFailure(status.fetchError).reason }, 'serving stale listing after reddit failure');
+      this.log.info({ ...listingLabel(query), reason: classifyFailure(status.fetchError).reason }, 'serving stale listing after reddit failure');
     } else {
       this.log.debug({ key, cache: status.fetch, stale: status.returnedStale ?? false }, 'reddit listing');
     }

@@ -4,6 +4,7 @@ import { CachedPostSource, listingKey } from '../../src/reddit/cache';
 import { RedditClient, RedditError, RENDER_RESERVE_MS, type ListingQuery, type PostSource } from '../../src/reddit/client';
 import { loadConfig } from '../../src/config';
 import { PostSchema, type Post } from '../../src/reddit/listing';
+import { jsonLogger } from '../../src/log';
 import { jokes, redditEnv, redditPost } from '../support/reddit';
 
 /** An upstream whose answers the test controls. */
@@ -214,5 +215,27 @@ describe('CachedPostSource reports to the request log', () => {
     await both;
     expect(first).toEqual([{ upstreamMs: 5 }, { cache: 'miss' }]);
     expect(second).toEqual([{ cache: 'miss' }]);
+  });
+});
+
+describe('CachedPostSource logs', () => {
+  it('never put the search words (user text) into info lines', async () => {
+    const lines: string[] = [];
+    const log = jsonLogger('info', (line) => lines.push(line));
+    let now = 1_000_000;
+    const upstream = new ScriptedUpstream(async () => posts(2, 'kept'));
+    const source = new CachedPostSource(upstream, { ttlSeconds: 60, now: () => now, log });
+    const query = { subreddit: 'Jokes', topic: 'my neighbour Jane Doe' };
+    await source.fetchPosts(query, deadline());
+    now += 120_000;
+    upstream.answer = async () => {
+      throw new RedditError('upstream', 'Reddit answered 500', 500);
+    };
+    for (let i = 0; i < 3; i++) {
+      await source.fetchPosts(query, deadline());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(lines.some((line) => line.includes('serving stale listing'))).toBe(true);
+    expect(lines.join('')).not.toMatch(/Jane|neighbour/i);
   });
 });
