@@ -58,8 +58,12 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Caller-controlled values in log fields stay short. */
+const LOG_FIELD_CHARS = 100;
+
 function turnFields(turn: Turn): Record<string, unknown> {
-  return { session: sessionId(turn.session), intent: turn.intent || undefined, action: turn.action || undefined };
+  const short = (value: string) => (value ? sliceUnits(value, LOG_FIELD_CHARS) : undefined);
+  return { session: short(sessionId(turn.session)), intent: short(turn.intent), action: short(turn.action) };
 }
 
 /** The HTTP function: checks → adapter → intent handler → adapter → JSON, and one log line per request. */
