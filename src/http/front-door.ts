@@ -62,7 +62,9 @@ export function frontDoor(preflight: Preflight, app: RequestListener): RequestLi
     const startedAt = performance.now();
     requestsInFlight.track(res);
     const turnAway = (error: unknown) => {
-      const httpError = error instanceof HttpError ? error : fromParserError(error);
+      const mapped = error instanceof HttpError ? error : fromParserError(error);
+      // Nothing has run yet but the checks and the body read: whatever failed, it was the request.
+      const httpError = mapped.status >= 500 ? new HttpError(400, 'invalid_request', 'The request could not be read') : mapped;
       refuse(res, httpError);
       preflight.refused(req, httpError, startedAt);
     };
