@@ -18,7 +18,11 @@ const EXIT_NOT_FOUND = 127;
 /** Returns the env file to pass to gcloud, or undefined when there is none to pass. */
 function resolveEnvFile(root: string, request: ReturnType<typeof parseDeployArgs>): string | undefined {
   const { path, explicit } = request.envFile;
-  const secrets = { reddit: Boolean(request.redditSecret), password: Boolean(request.passwordSecret) };
+  const secrets = {
+    reddit: Boolean(request.redditSecret),
+    password: Boolean(request.passwordSecret),
+    header: Boolean(request.headerSecret),
+  };
   if (!existsSync(join(root, path))) {
     if (explicit) throw new DeployInputError([`--env-vars-file: ${path} does not exist`]);
     checkSecretsWithoutEnvFile(path, secrets);

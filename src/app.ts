@@ -38,5 +38,6 @@ export function createApp(options: AppOptions = {}): (req: Request, res: Respons
       answered();
     }
   };
-  return (req, res) => serve(req, res);
+  // Same front-door checks as the handler (its preflight travels with it as a property).
+  return Object.assign((req: Request, res: Response) => serve(req, res), handler);
 }

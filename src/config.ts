@@ -6,6 +6,26 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** RFC 9110 token characters. */
+const HEADER_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+
+/** Headers a shared secret must not hide in: clients, proxies or the platform set them. */
+const RESERVED_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'host',
+  'connection',
+  'cookie',
+  'user-agent',
+  'x-cloud-trace-context',
+  'traceparent',
+  'x-forwarded-for',
+]);
+
 const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const ConfigSchema = z
@@ -18,10 +38,22 @@ const ConfigSchema = z
     REDDIT_USER_AGENT: z.string().min(1).optional(),
     WEBHOOK_USERNAME: z.string().min(1).optional(),
     WEBHOOK_PASSWORD: z.string().min(1).optional(),
+    WEBHOOK_HEADER_NAME: z
+      .string()
+      .regex(HEADER_TOKEN, 'must be an HTTP header name (letters, digits, - and a few symbols)')
+      .transform((name) => name.toLowerCase())
+      .refine((name) => !RESERVED_HEADERS.has(name), 'must not be a header that HTTP clients or proxies set themselves')
+      .optional(),
+    // Visible ASCII without surrounding spaces: HTTP trims those, so such a value could never match.
+    WEBHOOK_HEADER_VALUE: z
+      .string()
+      .regex(/^[\x21-\x7e](?:[\x20-\x7e]{0,1022}[\x21-\x7e])?$/, 'must be visible ASCII without leading or trailing spaces')
+      .optional(),
     WEBHOOK_DEADLINE_MS: positiveInt(200, 30000).default(4000),
     CACHE_TTL_SECONDS: positiveInt(0, 86400).default(300),
     ALLOW_NSFW: booleanFlag.default(false),
     LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+    GOOGLE_CLOUD_PROJECT: z.string().regex(/^[a-z0-9:.-]{1,100}$/, 'must be a project id').optional(),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.REDDIT_CLIENT_ID) !== Boolean(env.REDDIT_CLIENT_SECRET)) {
@@ -38,6 +70,13 @@ const ConfigSchema = z
         message: 'WEBHOOK_USERNAME and WEBHOOK_PASSWORD must be set together',
       });
     }
+    if (Boolean(env.WEBHOOK_HEADER_NAME) !== Boolean(env.WEBHOOK_HEADER_VALUE)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.WEBHOOK_HEADER_NAME ? 'WEBHOOK_HEADER_VALUE' : 'WEBHOOK_HEADER_NAME'],
+        message: 'WEBHOOK_HEADER_NAME and WEBHOOK_HEADER_VALUE must be set together',
+      });
+    }
   });
 
 export interface Config {
@@ -50,6 +89,10 @@ export interface Config {
     userAgent: string;
   };
   auth?: { username: string; password: string };
+  /** A shared secret Dialogflow sends as a custom header (Fulfillment settings, "Headers"). */
+  headerSecret?: { name: string; value: string };
+  /** Google Cloud project, for the trace field of log lines. */
+  projectId?: string;
   deadlineMs: number;
   cacheTtlSeconds: number;
   allowNsfw: boolean;
@@ -99,6 +142,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       userAgent: e.REDDIT_USER_AGENT ?? `nodejs:${pkg.name}:${pkg.version}`,
     },
     auth: e.WEBHOOK_USERNAME && e.WEBHOOK_PASSWORD ? { username: e.WEBHOOK_USERNAME, password: e.WEBHOOK_PASSWORD } : undefined,
+    headerSecret:
+      e.WEBHOOK_HEADER_NAME && e.WEBHOOK_HEADER_VALUE ? { name: e.WEBHOOK_HEADER_NAME, value: e.WEBHOOK_HEADER_VALUE } : undefined,
+    projectId: e.GOOGLE_CLOUD_PROJECT,
     deadlineMs: e.WEBHOOK_DEADLINE_MS,
     cacheTtlSeconds: e.CACHE_TTL_SECONDS,
     allowNsfw: e.ALLOW_NSFW,

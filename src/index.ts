@@ -1,11 +1,20 @@
 import { http } from '@google-cloud/functions-framework';
 import { createApp } from './app';
+import { loadConfig } from './config';
 import { preloadResponseLibrary } from './dialogflow/response';
+import { installFrontDoor } from './http/front-door';
 import { installJsonErrorHandling } from './http/parser-errors';
+import { installGracefulShutdown } from './http/shutdown';
+import { jsonLogger } from './log';
 
 installJsonErrorHandling();
+installFrontDoor();
 // Config is parsed here, at start-up: a bad variable stops the instance with a message naming it.
+const config = loadConfig();
+const log = jsonLogger(config.logLevel);
+// On SIGTERM, requests in flight finish before the framework exits.
+installGracefulShutdown({ log });
 // Warm-up fills the Reddit cache in the background after the first answer, so the next users do not wait for Reddit.
-http('webhook', createApp({ warmUp: true }));
+http('webhook', createApp({ config, log, warmUp: true }));
 // Warm the response library once the server is up, so the first user does not wait for it.
 setImmediate(preloadResponseLibrary).unref();

@@ -1,12 +1,16 @@
+import pino from 'pino';
+
 /**
- * Minimal structured logger interface (pino-compatible call shape), so handlers
- * can log without knowing the backend.
+ * Minimal structured logger interface (pino's call shape), so handlers can
+ * log without knowing the backend.
  */
 export interface Logger {
   debug(fields: Record<string, unknown>, message: string): void;
   info(fields: Record<string, unknown>, message: string): void;
   warn(fields: Record<string, unknown>, message: string): void;
   error(fields: Record<string, unknown>, message: string): void;
+  /** A logger that adds `bindings` to every line. Optional so simple test loggers stay simple. */
+  child?(bindings: Record<string, unknown>): Logger;
 }
 
 export const silentLogger: Logger = {
@@ -14,17 +18,72 @@ export const silentLogger: Logger = {
   info() {},
   warn() {},
   error() {},
+  child: () => silentLogger,
 };
 
-const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-const SEVERITY: Record<(typeof LEVELS)[number], string> = { debug: 'DEBUG', info: 'INFO', warn: 'WARNING', error: 'ERROR' };
-
-/** One JSON line per entry in Cloud Logging's format (`severity`, `message`). */
-export function jsonLogger(level: string, write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
-  const min = LEVELS.indexOf(level as (typeof LEVELS)[number]);
-  const enabled = (l: (typeof LEVELS)[number]) => level !== 'silent' && LEVELS.indexOf(l) >= (min < 0 ? 1 : min);
-  const entry = (l: (typeof LEVELS)[number]) => (fields: Record<string, unknown>, message: string) => {
-    if (enabled(l)) write(`${JSON.stringify({ severity: SEVERITY[l], message, ...fields })}\n`);
+/** `log.child(bindings)` when the backend has it, else a wrapper that merges the fields. */
+export function withFields(log: Logger, bindings: Record<string, unknown>): Logger {
+  if (log.child) return log.child(bindings);
+  const merged =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (fields: Record<string, unknown>, message: string): void =>
+      log[level]({ ...bindings, ...fields }, message);
+  return {
+    debug: merged('debug'),
+    info: merged('info'),
+    warn: merged('warn'),
+    error: merged('error'),
+    child: (more) => withFields(log, { ...bindings, ...more }),
   };
-  return { debug: entry('debug'), info: entry('info'), warn: entry('warn'), error: entry('error') };
+}
+
+/** Cloud Logging's LogSeverity names for pino's levels. */
+const SEVERITY: Record<string, string> = {
+  trace: 'DEBUG',
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARNING',
+  error: 'ERROR',
+  fatal: 'CRITICAL',
+};
+
+const SECRET_KEYS = [
+  'authorization',
+  'auth',
+  'password',
+  'secret',
+  'clientSecret',
+  'token',
+  'accessToken',
+  'access_token',
+  'headerSecret',
+  'headers',
+];
+
+/**
+ * Field paths (up to two levels down) that must never reach the logs, whatever
+ * a caller passes in. Defence in depth: nothing logs headers or config today.
+ */
+export const REDACTED_PATHS = ['', '*.', '*.*.'].flatMap((prefix) => SECRET_KEYS.map((key) => `${prefix}${key}`));
+
+/**
+ * One JSON line per entry in Cloud Logging's structured format: `severity`,
+ * `message`, `time`, plus the fields; no pid/hostname. Lines go through
+ * process.stdout.write by default, where functions-framework can add its
+ * execution id (LOG_EXECUTION_ID).
+ */
+export function jsonLogger(level: string, write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
+  return pino(
+    {
+      level,
+      messageKey: 'message',
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ severity: SEVERITY[label] ?? 'DEFAULT' }),
+      },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    { write },
+  );
 }

@@ -22,4 +22,6 @@ export interface Reply {
   chips: string[];
   card?: LinkCard;
   contexts: OutputContext[];
+  /** What was served, for the request log (not sent to Dialogflow). */
+  served?: { kind: string; source: 'reddit' | 'offline'; subreddit?: string; postId: string };
 }

@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
     });
     expect(config.auth).toBeUndefined();
+    expect(config.headerSecret).toBeUndefined();
+    expect(config.projectId).toBeUndefined();
     expect(config.reddit.userAgent).toMatch(/^nodejs:reddit-dialogflow-webhook:\d+\.\d+\.\d+$/);
   });
 
@@ -26,8 +28,13 @@ describe('loadConfig', () => {
       CACHE_TTL_SECONDS: '60',
       ALLOW_NSFW: 'true',
       LOG_LEVEL: 'debug',
+      WEBHOOK_HEADER_NAME: 'X-Webhook-Secret',
+      WEBHOOK_HEADER_VALUE: 'a long shared secret',
+      GOOGLE_CLOUD_PROJECT: 'demo-project',
     });
     expect(config).toMatchObject({
+      headerSecret: { name: 'x-webhook-secret', value: 'a long shared secret' },
+      projectId: 'demo-project',
       port: 9000,
       reddit: { baseUrl: 'http://localhost:9999', userAgent: 'custom-agent' },
       auth: { username: 'df', password: 'secret' },
@@ -50,6 +57,14 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ REDDIT_CLIENT_ID: 'id' }, /REDDIT_CLIENT_SECRET/],
     [{ WEBHOOK_PASSWORD: 'pw' }, /WEBHOOK_USERNAME/],
+    [{ WEBHOOK_USERNAME: 'df' }, /WEBHOOK_PASSWORD/],
+    [{ WEBHOOK_HEADER_NAME: 'x-secret' }, /WEBHOOK_HEADER_VALUE/],
+    [{ WEBHOOK_HEADER_VALUE: 'value' }, /WEBHOOK_HEADER_NAME/],
+    [{ WEBHOOK_HEADER_NAME: 'x secret', WEBHOOK_HEADER_VALUE: 'v' }, /WEBHOOK_HEADER_NAME/],
+    [{ WEBHOOK_HEADER_NAME: 'Authorization', WEBHOOK_HEADER_VALUE: 'v' }, /WEBHOOK_HEADER_NAME/],
+    [{ WEBHOOK_HEADER_NAME: 'x-secret', WEBHOOK_HEADER_VALUE: ' padded ' }, /WEBHOOK_HEADER_VALUE/],
+    [{ WEBHOOK_HEADER_NAME: 'x-secret', WEBHOOK_HEADER_VALUE: 'caf\u00e9' }, /WEBHOOK_HEADER_VALUE/],
+    [{ GOOGLE_CLOUD_PROJECT: 'Not A Project' }, /GOOGLE_CLOUD_PROJECT/],
   ])('refuses %p with a message naming the variable', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -207,3 +207,29 @@ describe('checkEnvFile', () => {
     expect(problemsOf(() => checkEnvFile('A: "1"\nA: "2"\n', 'x.yaml', none))[0]).toMatch(/^x.yaml: not valid YAML/);
   });
 });
+
+describe('header secret', () => {
+  it('passes WEBHOOK_HEADER_VALUE from Secret Manager', () => {
+    const args = buildGcloudArgs(parseDeployArgs([...base, '--header-secret', 'df-header:2'], {}), undefined);
+    expect(args).toContain('--set-secrets=WEBHOOK_HEADER_VALUE=df-header:2');
+  });
+
+  it('refuses the header value in plain text and wants the header name with the secret', () => {
+    const none = { reddit: false, password: false };
+    expect(problemsOf(() => checkEnvFile('WEBHOOK_HEADER_VALUE: "s3cret"\n', '.env.yaml', none))[0]).toMatch(
+      /refusing to deploy WEBHOOK_HEADER_VALUE in plain text; .* --header-secret/,
+    );
+    expect(problemsOf(() => checkEnvFile('WEBHOOK_HEADER_NAME: "x-df-secret"\n', '.env.yaml', none))).toEqual([
+      '.env.yaml: WEBHOOK_HEADER_NAME is set but --header-secret is not; the function would refuse to start without WEBHOOK_HEADER_VALUE',
+    ]);
+    expect(problemsOf(() => checkEnvFile('LOG_LEVEL: "info"\n', '.env.yaml', { ...none, header: true }))).toEqual([
+      '--header-secret needs WEBHOOK_HEADER_NAME in .env.yaml',
+    ]);
+    expect(checkEnvFile('WEBHOOK_HEADER_NAME: "x-df-secret"\n', '.env.yaml', { ...none, header: true })).toEqual({
+      WEBHOOK_HEADER_NAME: 'x-df-secret',
+    });
+    expect(problemsOf(() => checkSecretsWithoutEnvFile('.env.yaml', { ...none, header: true }))).toEqual([
+      '--header-secret needs WEBHOOK_HEADER_NAME in an env file, but .env.yaml does not exist',
+    ]);
+  });
+});

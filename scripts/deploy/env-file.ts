@@ -11,14 +11,19 @@ const RESERVED = new Set(['PORT', 'K_SERVICE', 'K_REVISION', 'K_CONFIGURATION', 
 // Catches secrets the contract does not name yet (an API token added later, say).
 const LOOKS_SECRET = /(?:^|_)(?:SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE_KEY|API_KEY)$/;
 
-const FLAG_FOR_SECRET: Record<string, string> = {
-  [SECRET_VARIABLES.reddit]: '--reddit-secret',
-  [SECRET_VARIABLES.password]: '--password-secret',
-};
+/** Each secret, the flag that names it, and the plain variable it is useless without. */
+const SECRET_PAIRS = [
+  { given: 'reddit', variable: SECRET_VARIABLES.reddit, flag: '--reddit-secret', partner: 'REDDIT_CLIENT_ID' },
+  { given: 'password', variable: SECRET_VARIABLES.password, flag: '--password-secret', partner: 'WEBHOOK_USERNAME' },
+  { given: 'header', variable: SECRET_VARIABLES.header, flag: '--header-secret', partner: 'WEBHOOK_HEADER_NAME' },
+] as const;
+
+const FLAG_FOR_SECRET: Record<string, string> = Object.fromEntries(SECRET_PAIRS.map((pair) => [pair.variable, pair.flag]));
 
 export interface SecretsGiven {
   reddit: boolean;
   password: boolean;
+  header?: boolean;
 }
 
 function isPlainMap(value: unknown): value is Record<string, unknown> {
@@ -68,17 +73,14 @@ export function checkEnvFile(text: string, path: string, secrets: SecretsGiven):
   }
 
   const present = (key: string) => (vars[key] ?? '') !== '';
-  if (present('REDDIT_CLIENT_ID') && !secrets.reddit) {
-    problems.push(`${path}: REDDIT_CLIENT_ID is set but --reddit-secret is not; the function would refuse to start without REDDIT_CLIENT_SECRET`);
-  }
-  if (!present('REDDIT_CLIENT_ID') && secrets.reddit) {
-    problems.push(`--reddit-secret needs REDDIT_CLIENT_ID in ${path}`);
-  }
-  if (present('WEBHOOK_USERNAME') && !secrets.password) {
-    problems.push(`${path}: WEBHOOK_USERNAME is set but --password-secret is not; the function would refuse to start without WEBHOOK_PASSWORD`);
-  }
-  if (!present('WEBHOOK_USERNAME') && secrets.password) {
-    problems.push(`--password-secret needs WEBHOOK_USERNAME in ${path}`);
+  for (const pair of SECRET_PAIRS) {
+    const given = Boolean(secrets[pair.given]);
+    if (present(pair.partner) && !given) {
+      problems.push(
+        `${path}: ${pair.partner} is set but ${pair.flag} is not; the function would refuse to start without ${pair.variable}`,
+      );
+    }
+    if (!present(pair.partner) && given) problems.push(`${pair.flag} needs ${pair.partner} in ${path}`);
   }
   if (problems.length > 0) throw new DeployInputError(problems);
 
@@ -87,8 +89,9 @@ export function checkEnvFile(text: string, path: string, secrets: SecretsGiven):
   try {
     loadConfig({
       ...vars,
-      [SECRET_VARIABLES.reddit]: secrets.reddit ? 'from-secret-manager' : undefined,
-      [SECRET_VARIABLES.password]: secrets.password ? 'from-secret-manager' : undefined,
+      ...Object.fromEntries(
+        SECRET_PAIRS.map((pair) => [pair.variable, secrets[pair.given] ? 'from-secret-manager' : undefined]),
+      ),
     });
   } catch (error) {
     if (error instanceof ConfigError) throw new DeployInputError([`${path}: ${error.message}`]);
@@ -102,8 +105,8 @@ export function checkEnvFile(text: string, path: string, secrets: SecretsGiven):
  * rather than deploy a function that will not start.
  */
 export function checkSecretsWithoutEnvFile(envFilePath: string, secrets: SecretsGiven): void {
-  const problems: string[] = [];
-  if (secrets.reddit) problems.push(`--reddit-secret needs REDDIT_CLIENT_ID in an env file, but ${envFilePath} does not exist`);
-  if (secrets.password) problems.push(`--password-secret needs WEBHOOK_USERNAME in an env file, but ${envFilePath} does not exist`);
+  const problems = SECRET_PAIRS.filter((pair) => secrets[pair.given]).map(
+    (pair) => `${pair.flag} needs ${pair.partner} in an env file, but ${envFilePath} does not exist`,
+  );
   if (problems.length > 0) throw new DeployInputError(problems);
 }

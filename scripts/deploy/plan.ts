@@ -28,6 +28,7 @@ export const DEFAULTS = {
 export const SECRET_VARIABLES = {
   reddit: 'REDDIT_CLIENT_SECRET',
   password: 'WEBHOOK_PASSWORD',
+  header: 'WEBHOOK_HEADER_VALUE',
 } as const;
 
 // Not "--env-file": Node 20 scans its whole argv for that flag, script arguments
@@ -39,6 +40,7 @@ const OPTIONS = {
   'env-vars-file': { type: 'string' },
   'reddit-secret': { type: 'string' },
   'password-secret': { type: 'string' },
+  'header-secret': { type: 'string' },
   'max-instances': { type: 'string' },
   'min-instances': { type: 'string' },
   memory: { type: 'string' },
@@ -58,6 +60,7 @@ entry point "${DEFAULTS.entryPoint}"). Run it from the project root.
   --env-vars-file FILE      plain environment variables, YAML (default: ${DEFAULTS.envFile} when it exists)
   --reddit-secret S[:V]     Secret Manager secret for REDDIT_CLIENT_SECRET (version default: latest)
   --password-secret S[:V]   Secret Manager secret for WEBHOOK_PASSWORD (version default: latest)
+  --header-secret S[:V]     Secret Manager secret for WEBHOOK_HEADER_VALUE (with WEBHOOK_HEADER_NAME in the env file)
   --max-instances N         upper limit on instances (default: Google's)
   --min-instances N         instances kept warm, avoids cold starts (default: 0)
   --memory SIZE             memory per instance (default: ${DEFAULTS.memory})
@@ -120,6 +123,7 @@ const RequestSchema = z
     envFile: z.object({ path: z.string().min(1, { error: 'the file name is empty' }), explicit: z.boolean() }),
     redditSecret: secretRef.optional(),
     passwordSecret: secretRef.optional(),
+    headerSecret: secretRef.optional(),
     maxInstances: count('instances')
       .refine((n) => n >= 1, { error: 'must be at least 1' })
       .optional(),
@@ -176,6 +180,7 @@ export function parseDeployArgs(argv: readonly string[], env: Env): DeployReques
     envFile: '--env-vars-file',
     redditSecret: '--reddit-secret',
     passwordSecret: '--password-secret',
+    headerSecret: '--header-secret',
     maxInstances: '--max-instances',
     minInstances: '--min-instances',
     memory: '--memory',
@@ -191,6 +196,7 @@ export function parseDeployArgs(argv: readonly string[], env: Env): DeployReques
     envFile: { path: values['env-vars-file'] ?? DEFAULTS.envFile, explicit: values['env-vars-file'] !== undefined },
     redditSecret: values['reddit-secret'],
     passwordSecret: values['password-secret'],
+    headerSecret: values['header-secret'],
     maxInstances: values['max-instances'],
     minInstances: values['min-instances'],
     memory: values.memory ?? DEFAULTS.memory,
@@ -238,6 +244,7 @@ export function buildGcloudArgs(request: DeployRequest, envFilePath: string | un
   const secrets = [
     request.redditSecret && `${SECRET_VARIABLES.reddit}=${renderSecret(request.redditSecret)}`,
     request.passwordSecret && `${SECRET_VARIABLES.password}=${renderSecret(request.passwordSecret)}`,
+    request.headerSecret && `${SECRET_VARIABLES.header}=${renderSecret(request.headerSecret)}`,
   ].filter((s): s is string => Boolean(s));
   if (secrets.length > 0) args.push(`--set-secrets=${secrets.join(',')}`);
   return args;

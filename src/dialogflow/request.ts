@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedStruct, type JsonLimits } from './json-limits';
 
 /**
  * The parts of a Dialogflow ES v2 WebhookRequest we use. Dialogflow adds
@@ -8,7 +9,20 @@ import { z } from 'zod';
 const SESSION_PATTERN =
   /^projects\/[^/\s]+\/(?:locations\/[^/\s]+\/)?agent\/(?:environments\/[^/\s]+\/users\/[^/\s]+\/)?sessions\/[^/\s]+$/;
 
-const ParametersSchema = z.record(z.string().max(200), z.unknown());
+/**
+ * Parameter values can be any JSON (strings, lists, composite objects such as
+ * sys.date-period); intent handlers read them defensively. The limits only
+ * keep absurd values out: real ones are a few levels deep and no longer than
+ * the query text they came from.
+ */
+export const PARAMETER_LIMITS: JsonLimits = { maxDepth: 6, maxStringChars: 4096, maxKeyChars: 200 };
+/** Integration payloads (Telegram, Slack, Actions on Google) are deeper and may carry whole messages. */
+export const PAYLOAD_LIMITS: JsonLimits = { maxDepth: 16, maxStringChars: 32 * 1024, maxKeyChars: 1000 };
+
+const ParametersSchema = boundedStruct(PARAMETER_LIMITS).refine(
+  (parameters) => Object.keys(parameters).length <= 200,
+  'more than 200 parameters',
+);
 
 const ContextSchema = z.object({
   name: z.string().max(1000).regex(/\/contexts\/[^/]+$/, 'must end with /contexts/<name>'),
@@ -35,7 +49,7 @@ export const WebhookRequestSchema = z.object({
   originalDetectIntentRequest: z
     .object({
       source: z.string().max(100).optional(),
-      payload: z.record(z.string(), z.unknown()).optional(),
+      payload: boundedStruct(PAYLOAD_LIMITS).optional(),
     })
     .optional(),
 });

@@ -39,7 +39,14 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-export function checkBasicAuth(header: string | undefined, expected: { username: string; password: string }): void {
+export const BASIC_CHALLENGE = 'Basic realm="dialogflow-webhook", charset="UTF-8"';
+
+export interface Credentials {
+  auth?: { username: string; password: string };
+  headerSecret?: { name: string; value: string };
+}
+
+function basicAuthMatches(header: string | undefined, expected: { username: string; password: string }): boolean {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
   const decoded = match ? Buffer.from(match[1] ?? '', 'base64').toString('utf8') : '';
   const colon = decoded.indexOf(':');
@@ -48,9 +55,40 @@ export function checkBasicAuth(header: string | undefined, expected: { username:
   // Both comparisons always run, so a wrong user name takes as long as a wrong password.
   const userOk = sameSecret(username, expected.username);
   const passOk = sameSecret(password, expected.password);
-  if (!(match && userOk && passOk)) {
-    throw new HttpError(401, 'unauthorized', 'Missing or wrong credentials', {
-      'WWW-Authenticate': 'Basic realm="dialogflow-webhook", charset="UTF-8"',
-    });
+  return Boolean(match) && userOk && passOk;
+}
+
+function headerSecretMatches(headers: IncomingHttpHeaders, expected: { name: string; value: string }): boolean {
+  const given = headers[expected.name];
+  // A repeated header is ambiguous: refuse it rather than guess which copy counts.
+  return sameSecret(typeof given === 'string' ? given : '', expected.value) && typeof given === 'string';
+}
+
+/**
+ * Basic auth and/or the custom header secret, whichever are configured. Every
+ * configured check runs, and a failure says nothing about which one failed.
+ */
+export function checkCredentials(headers: IncomingHttpHeaders, expected: Credentials): void {
+  const basicOk = expected.auth ? basicAuthMatches(headers.authorization, expected.auth) : true;
+  const headerOk = expected.headerSecret ? headerSecretMatches(headers, expected.headerSecret) : true;
+  if (!(basicOk && headerOk)) {
+    // RFC 9110 wants a challenge with every 401; Basic is the only scheme a client can answer.
+    throw new HttpError(401, 'unauthorized', 'Missing or wrong credentials', expected.auth ? { 'WWW-Authenticate': BASIC_CHALLENGE } : {});
   }
+}
+
+export function checkBasicAuth(header: string | undefined, expected: { username: string; password: string }): void {
+  checkCredentials({ authorization: header }, { auth: expected });
+}
+
+/**
+ * Everything that can be checked from the request line and headers alone, in
+ * the order callers see: credentials first (on every path, so an unauthenticated
+ * caller learns nothing else), then method, declared size and content type.
+ */
+export function checkHead(method: string | undefined, headers: IncomingHttpHeaders, credentials: Credentials): void {
+  checkCredentials(headers, credentials);
+  checkMethod(method);
+  checkDeclaredSize(headers);
+  checkContentType(headers);
 }

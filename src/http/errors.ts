@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'method_not_allowed'
   | 'unauthorized'
+  | 'unavailable'
   | 'internal';
 
 export class HttpError extends Error {

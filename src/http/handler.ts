@@ -1,19 +1,24 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Config } from '../config';
 import { Deadline } from '../deadline';
-import { toTurn, type WebhookRequest } from '../dialogflow/request';
+import { toTurn, type Turn, type WebhookRequest } from '../dialogflow/request';
 import { toWebhookResponse } from '../dialogflow/response';
 import { route } from '../intents/router';
-import type { Logger } from '../log';
+import { withFields, type Logger } from '../log';
 import type { PostSource } from '../reddit/client';
 import type { Reply } from '../reply';
 import { contentChips } from '../speech/phrases';
-import { checkBasicAuth, checkBodySize, checkContentType, checkDeclaredSize, checkMethod } from './checks';
+import { sliceUnits } from '../speech/clean';
+import { checkBodySize, checkHead, type Credentials } from './checks';
 import { HttpError, sendError, sendJson } from './errors';
+import { withPreflight, type PreflightFunction } from './front-door';
+import { RequestFacts, sessionId } from './request-log';
+import { traceContext, traceFields } from './trace';
 import { parseWebhookRequest } from './validate';
 
 export interface WebhookDeps {
-  config: Pick<Config, 'auth' | 'deadlineMs' | 'allowNsfw'>;
+  config: Pick<Config, 'auth' | 'deadlineMs' | 'allowNsfw'> & Partial<Pick<Config, 'headerSecret' | 'projectId'>>;
   posts: PostSource;
   log: Logger;
   random?: () => number;
@@ -21,6 +26,8 @@ export interface WebhookDeps {
 
 /** Time kept to serialize and send after the intent answered (or gave up). */
 const SEND_RESERVE_MS = 50;
+/** How much of the user's text a debug line may carry. */
+const DEBUG_TEXT_CHARS = 200;
 
 const SORRY: Reply = {
   speech: 'Sorry, something went wrong on my side. Please ask me again in a moment.',
@@ -28,11 +35,12 @@ const SORRY: Reply = {
   contexts: [],
 };
 
+function credentialsOf(config: WebhookDeps['config']): Credentials {
+  return { auth: config.auth, headerSecret: config.headerSecret };
+}
+
 function checkRequest(req: Request, config: WebhookDeps['config']): WebhookRequest {
-  if (config.auth) checkBasicAuth(req.headers.authorization, config.auth);
-  checkMethod(req.method);
-  checkDeclaredSize(req.headers);
-  checkContentType(req.headers);
+  checkHead(req.method, req.headers, credentialsOf(config));
   checkBodySize(req.rawBody);
   return parseWebhookRequest(req.body);
 }
@@ -42,53 +50,86 @@ function checkRequest(req: Request, config: WebhookDeps['config']): WebhookReque
  * `work` never rejects. One promise and one `then` rather than a race: functions-framework
  * runs each request in a domain, which makes every promise on this path cost several times more.
  */
-function withinDeadline(work: Promise<Reply>, deadline: Deadline, fallback: Reply): Promise<Reply> {
-  return new Promise<Reply>((resolve) => {
-    const timer = setTimeout(() => resolve(fallback), Math.max(0, deadline.remainingMs() - SEND_RESERVE_MS));
+function withinDeadline(work: Promise<Reply>, deadline: Deadline, fallback: Reply): Promise<{ reply: Reply; late: boolean }> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ reply: fallback, late: true }), Math.max(0, deadline.remainingMs() - SEND_RESERVE_MS));
     void work.then((reply) => {
       clearTimeout(timer);
-      resolve(reply);
+      resolve({ reply, late: false });
     });
   });
 }
 
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** The intent's reply; anything it throws (or rejects with) becomes the apology. */
-async function runIntent(run: () => Reply | Promise<Reply>, log: WebhookDeps['log'], intent: string): Promise<Reply> {
+async function runIntent(run: () => Reply | Promise<Reply>, log: Logger): Promise<Reply> {
   try {
     return await run();
   } catch (error) {
-    log.error({ err: error instanceof Error ? error.message : String(error), intent }, 'intent failed');
+    log.error({ err: message(error) }, 'intent failed');
     return SORRY;
   }
 }
 
-/** The HTTP function: checks → adapter → intent handler → adapter → JSON. */
-export function createWebhookHandler(deps: WebhookDeps): (req: Request, res: Response) => Promise<void> {
+/** Caller-controlled values in log fields stay short. */
+const LOG_FIELD_CHARS = 100;
+
+function turnFields(turn: Turn): Record<string, unknown> {
+  const short = (value: string) => (value ? sliceUnits(value, LOG_FIELD_CHARS) : undefined);
+  return { session: short(sessionId(turn.session)), intent: short(turn.intent), action: short(turn.action) };
+}
+
+/** The HTTP function: checks → adapter → intent handler → adapter → JSON, and one log line per request. */
+export function createWebhookHandler(deps: WebhookDeps): ((req: Request, res: Response) => Promise<void>) & PreflightFunction {
   const random = deps.random ?? Math.random;
-  return async (req, res) => {
+  const requestLog = (headers: IncomingHttpHeaders) => withFields(deps.log, traceFields(traceContext(headers), deps.config.projectId));
+  const handler = async (req: Request, res: Response): Promise<void> => {
+    const started = performance.now();
     const deadline = new Deadline(deps.config.deadlineMs);
-    let request: WebhookRequest;
+    let log = requestLog(req.headers);
+    const facts = new RequestFacts();
+    const summary: Record<string, unknown> = {};
     try {
-      request = checkRequest(req, deps.config);
-    } catch (error) {
-      const httpError = error instanceof HttpError ? error : new HttpError(400, 'invalid_request', 'Invalid request');
-      deps.log.info({ status: httpError.status, code: httpError.code }, 'request rejected');
-      sendError(res, httpError);
-      return;
-    }
-    const turn = toTurn(request);
-    const handler = route(turn);
-    const work = runIntent(
-      () => handler({ turn, posts: deps.posts, deadline, allowNsfw: deps.config.allowNsfw, random, log: deps.log }),
-      deps.log,
-      turn.intent,
-    );
-    try {
-      const reply = await withinDeadline(work, deadline, SORRY);
+      let request: WebhookRequest;
+      try {
+        request = checkRequest(req, deps.config);
+      } catch (error) {
+        const httpError = error instanceof HttpError ? error : new HttpError(400, 'invalid_request', 'Invalid request');
+        Object.assign(summary, { status: httpError.status, code: httpError.code });
+        sendError(res, httpError);
+        return;
+      }
+      const turn = toTurn(request);
+      // Every later line of this request, the summary included, carries these.
+      log = withFields(log, turnFields(turn));
+      log.debug({ queryText: sliceUnits(turn.queryText, DEBUG_TEXT_CHARS), languageCode: turn.languageCode }, 'webhook turn');
+      const handle = route(turn);
+      const posts = facts.observe(deps.posts);
+      const work = runIntent(() => handle({ turn, posts, deadline, allowNsfw: deps.config.allowNsfw, random, log }), log);
+      const { reply, late } = await withinDeadline(work, deadline, SORRY);
+      if (late) summary.deadlineHit = true;
+      if (reply.served) Object.assign(summary, reply.served);
       sendJson(res, 200, await toWebhookResponse(request, reply));
+      summary.status = 200;
     } catch (error) {
-      deps.log.error({ err: error instanceof Error ? error.message : String(error) }, 'response failed');
-      sendError(res, new HttpError(500, 'internal', 'Internal error'));
+      // Last resort: Dialogflow shows its own error text for a 5xx, an apology reads better.
+      log.error({ err: message(error) }, 'response failed');
+      sendJson(res, 200, { fulfillmentText: SORRY.speech });
+      summary.status = 200;
+      summary.failed = true;
+    } finally {
+      log.info({ ...summary, ...facts.fields(), latencyMs: Math.round(performance.now() - started) }, 'webhook request');
     }
   };
+  return withPreflight(handler, {
+    check: (req) => checkHead(req.method, req.headers, credentialsOf(deps.config)),
+    refused: (req, error, startedAt) =>
+      requestLog(req.headers).info(
+        { status: error.status, code: error.code, latencyMs: Math.round(performance.now() - startedAt) },
+        'webhook request',
+      ),
+  });
 }

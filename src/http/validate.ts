@@ -2,8 +2,12 @@ import type { z } from 'zod';
 import { WebhookRequestSchema, type WebhookRequest } from '../dialogflow/request';
 import { HttpError } from './errors';
 
+// Field names in a path can be caller text (parameter names, map keys): only
+// plain names are repeated back, anything else shows as `*`.
+const PLAIN_NAME = /^[A-Za-z0-9_-]{1,40}$/;
+
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
+  const field = issue.path.length > 0 ? issue.path.map((part) => (typeof part === 'number' || PLAIN_NAME.test(String(part)) ? String(part) : '*')).join('.') : 'body';
   return `${field}: ${issue.message}`;
 }
 

@@ -4,6 +4,9 @@ import type { Turn } from '../dialogflow/request';
 import type { OutputContext } from '../reply';
 import { MAX_SERVED_IDS } from '../reddit/pick';
 
+/** Reddit ids are short base-36 strings; our own collection's are `offline:<set>:<n>`. */
+const POST_ID = /^(?:[A-Za-z0-9_]{1,20}|offline:[a-z-]{1,20}:\d{1,4})$/;
+
 /**
  * State of a conversation carried in the `content-followup` context, so the
  * webhook needs no session store. Dialogflow also copies the intent's own
@@ -12,10 +15,11 @@ import { MAX_SERVED_IDS } from '../reddit/pick';
 const FollowupSchema = z.object({
   content: z.string().max(100).optional().catch(undefined),
   topic: z.string().max(200).optional().catch(undefined),
+  // Written back into the next answer's context, so only what looks like a Reddit post id survives.
   servedIds: z
-    .array(z.string().max(40))
+    .array(z.unknown())
     .catch([])
-    .transform((ids) => ids.slice(-MAX_SERVED_IDS))
+    .transform((ids) => ids.filter((id): id is string => typeof id === 'string' && POST_ID.test(id)).slice(-MAX_SERVED_IDS))
     .default([]),
 });
 

@@ -6,6 +6,7 @@ import type { Post } from '../reddit/listing';
 import { offlineSetFor, pickOffline } from '../reddit/offline';
 import { pickUnserved, rememberServed } from '../reddit/pick';
 import type { Reply } from '../reply';
+import { echoText, sliceUnits } from '../speech/clean';
 import {
   ALL_HEARD_NOTE,
   apologySpeech,
@@ -36,15 +37,11 @@ export function contentParameter(value: unknown): string | undefined {
 export function topicParameter(value: unknown): string | undefined {
   const raw = contentParameter(value);
   if (!raw) return undefined;
-  const topic = raw
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+  // Cut before cleaning: a 10 kB @sys.any value is not worth a regex pass, and no topic is that long.
+  const topic = echoText(sliceUnits(raw, MAX_TOPIC_CHARS * 4), MAX_TOPIC_CHARS * 4)
     .replace(/^(about|on|with|regarding)\s+/i, '')
-    .replace(/[?!.,;:]+$/g, '')
-    .slice(0, MAX_TOPIC_CHARS)
-    .trim();
-  return topic || undefined;
+    .replace(/[?!.,;:]+$/g, '');
+  return sliceUnits(topic, MAX_TOPIC_CHARS).trim() || undefined;
 }
 
 interface Choice {
@@ -94,6 +91,7 @@ function offlineReply(
     speech: offlineSpeech(kind, pick.item, reason, pick, topic),
     chips: contentChips(),
     contexts: [followupContext({ content: kind.id, topic, servedIds: rememberServed(servedIds, pick.item.id) })],
+    served: { kind: kind.id, source: 'offline', postId: pick.item.id },
   };
 }
 
@@ -126,6 +124,7 @@ export async function tellContent(ctx: IntentContext, kind: ContentKind, topic: 
     chips: contentChips(),
     card: postCard(post, kind),
     contexts: [followupContext({ content: kind.id, topic, servedIds: rememberServed(state.servedIds, post.id) })],
+    served: { kind: kind.id, source: 'reddit', subreddit: post.subreddit || kind.subreddit, postId: post.id },
   };
 }
 

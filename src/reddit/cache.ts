@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Deadline } from '../deadline';
 import { silentLogger, type Logger } from '../log';
-import { listingPath, RENDER_RESERVE_MS, type ListingQuery, type PostSource } from './client';
+import { listingPath, RENDER_RESERVE_MS, type CacheOutcome, type FetchObserver, type ListingQuery, type PostSource } from './client';
 import { classifyFailure, RedditError } from './errors';
 import type { Post } from './listing';
 
@@ -23,6 +23,11 @@ export function listingKey(query: ListingQuery): string {
   return `${path}?${search}`.toLowerCase();
 }
 
+/** For info-level lines: which listing, without the search words (user text stays out of info logs). */
+export function listingLabel(query: ListingQuery): { subreddit: string; search: boolean } {
+  return { subreddit: query.subreddit, search: Boolean(query.topic) };
+}
+
 export function listingSize(posts: readonly Post[]): number {
   return 1 + posts.reduce((sum, post) => sum + post.title.length + post.selftext.length + POST_OVERHEAD_CHARS, 0);
 }
@@ -30,6 +35,17 @@ export function listingSize(posts: readonly Post[]): number {
 interface FetchContext {
   query: ListingQuery;
   deadline: Deadline;
+  /** The observer of the caller whose miss started the upstream request: it gets the upstream time. */
+  observe?: FetchObserver;
+}
+
+/**
+ * lru-cache's fetch status → what the request log calls it. Joining another
+ * caller's request in flight is a miss too: this caller waited for Reddit.
+ */
+export function cacheOutcome(status: { fetch?: string; returnedStale?: boolean }): CacheOutcome {
+  if (status.returnedStale || status.fetch === 'stale') return 'stale';
+  return status.fetch === 'hit' ? 'hit' : 'miss';
 }
 
 export interface CacheOptions {
@@ -66,33 +82,38 @@ export class CachedPostSource implements PostSource {
       allowStale: true,
       allowStaleOnFetchRejection: true,
       noDeleteOnFetchRejection: true,
-      fetchMethod: (_key, _stale, { context }) => upstream.fetchPosts(context.query, context.deadline),
+      fetchMethod: (_key, _stale, { context }) => upstream.fetchPosts(context.query, context.deadline, context.observe),
     });
   }
 
-  async fetchPosts(query: ListingQuery, deadline: Deadline): Promise<Post[]> {
+  async fetchPosts(query: ListingQuery, deadline: Deadline, observe?: FetchObserver): Promise<Post[]> {
     const key = listingKey(query);
     // A fresh copy is the hot path of a warm instance: it needs neither the fetch machinery nor a
     // race against the deadline (functions-framework runs each request in a domain, which makes
     // every promise and timer of that path cost several times more).
     if (this.cache.has(key)) {
       const fresh = this.cache.get(key);
-      if (fresh) return fresh;
+      if (fresh) {
+        observe?.({ cache: 'hit' });
+        return fresh;
+      }
     }
     const status: LRUCache.Status<string, Post[], FetchContext> = {};
-    const pending = this.cache.fetch(key, { context: { query, deadline }, status });
+    const pending = this.cache.fetch(key, { context: { query, deadline, observe }, status });
     const result = await untilBudget(pending, deadline.budgetFor(RENDER_RESERVE_MS));
     if (result.kind === 'late') {
       // Joined someone else's slower request: give up on it for this caller only.
       const stale = this.cache.peek(key, { allowStale: true });
-      this.log.info({ key, stale: stale !== undefined }, 'reddit listing not ready in time');
+      this.log.info({ ...listingLabel(query), stale: stale !== undefined }, 'reddit listing not ready in time');
+      observe?.({ cache: stale ? 'stale' : 'miss' });
       if (stale) return stale;
       throw new RedditError('timeout', 'Reddit did not answer in time');
     }
+    observe?.({ cache: cacheOutcome(status) });
     if (result.kind === 'failed') throw classifyFailure(result.error);
     const posts = result.value;
     if (status.fetchRejected && status.returnedStale) {
-      this.log.info({ key, reason: classifyFailure(status.fetchError).reason }, 'serving stale listing after reddit failure');
+      this.log.info({ ...listingLabel(query), reason: classifyFailure(status.fetchError).reason }, 'serving stale listing after reddit failure');
     } else {
       this.log.debug({ key, cache: status.fetch, stale: status.returnedStale ?? false }, 'reddit listing');
     }

@@ -17,9 +17,25 @@ export interface ListingQuery {
   topic?: string;
 }
 
+/** Where a listing came from; `stale` is an expired copy served because Reddit could not be asked in time. */
+export type CacheOutcome = 'hit' | 'miss' | 'stale';
+
+/**
+ * Facts about one fetch, for the request's log line. A source reports what it
+ * knows (the cache its outcome, the client the time Reddit took) and passes
+ * the observer on to the source it wraps.
+ */
+export interface FetchReport {
+  cache?: CacheOutcome;
+  /** Time spent on Reddit for this request, retries and token renewal included. */
+  upstreamMs?: number;
+}
+
+export type FetchObserver = (report: FetchReport) => void;
+
 /** Where posts come from. Knows nothing about Dialogflow. */
 export interface PostSource {
-  fetchPosts(query: ListingQuery, deadline: Deadline): Promise<Post[]>;
+  fetchPosts(query: ListingQuery, deadline: Deadline, observe?: FetchObserver): Promise<Post[]>;
 }
 
 /** Enough posts to choose from after filtering, without paying for a huge body. */
@@ -83,7 +99,16 @@ export class RedditClient implements PostSource {
     }
   }
 
-  async fetchPosts(query: ListingQuery, deadline: Deadline): Promise<Post[]> {
+  async fetchPosts(query: ListingQuery, deadline: Deadline, observe?: FetchObserver): Promise<Post[]> {
+    const started = performance.now();
+    try {
+      return await this.fetchWithRetries(query, deadline);
+    } finally {
+      observe?.({ upstreamMs: Math.round(performance.now() - started) });
+    }
+  }
+
+  private fetchWithRetries(query: ListingQuery, deadline: Deadline): Promise<Post[]> {
     const budget = () => deadline.budgetFor(RENDER_RESERVE_MS);
     const { path, params } = listingPath(query);
     const request: AxiosRequestConfig = { method: 'GET', url: path, params };

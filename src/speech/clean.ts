@@ -6,6 +6,7 @@ export const MAX_SPEECH_CHARS = 640;
 const MARKDOWN_RULES: ReadonlyArray<[RegExp, string]> = [
   [/\r\n?/g, '\n'],
   [/\u200b|\ufeff/g, ''], // zero-width spaces Reddit uses as paragraph fillers
+  [/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ''], // lone surrogates are not text
   [/>!(.*?)!</gs, '$1'], // spoiler tags
   [/!\[([^\]]*)\]\([^)]*\)/g, '$1'], // images
   [/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1'], // links keep their text
@@ -47,12 +48,31 @@ export function cleanText(raw: string): string {
     .trim();
 }
 
+/** The first `max` UTF-16 units, one shorter if the cut would split a surrogate pair (an emoji). */
+export function sliceUnits(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = Math.max(0, max);
+  const last = text.charCodeAt(end - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
+}
+
 /** Cuts at a word boundary so that the result, ellipsis included, is at most `max` characters. */
 export function capText(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 1) return '…'.slice(0, max);
-  const slice = text.slice(0, max - 1);
+  const slice = sliceUnits(text, max - 1);
   const lastBreak = slice.search(/\s\S*$/);
   const cut = lastBreak > max / 2 ? slice.slice(0, lastBreak) : slice;
   return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;
+}
+
+// Echoed user input keeps words and everyday punctuation only: no control or
+// bidi characters (which can make text display reversed), no lone surrogates,
+// no markup or code-like brackets that a chat client might render or a voice
+// would read out symbol by symbol.
+const NOT_WORDS = /[^\p{L}\p{M}\p{N}\p{Zs}.,'’!?&+#:;@%-]/gu;
+
+/** User input that is repeated back in speech: one line of plain words, at most `max` characters. */
+export function echoText(raw: string, max: number): string {
+  return capText(raw.replace(NOT_WORDS, ' ').replace(/\s+/g, ' ').trim(), max);
 }

@@ -2,7 +2,7 @@ import { CATALOG, featuredChoices, followUpPrompt, withArticle, type ContentKind
 import type { Post } from '../reddit/listing';
 import type { OfflineItem } from '../reddit/offline';
 import type { LinkCard } from '../reply';
-import { capText, MAX_SPEECH_CHARS } from './clean';
+import { capText, echoText, MAX_SPEECH_CHARS, sliceUnits } from './clean';
 import { contentText } from './content';
 
 /** Chip that asks for "more of the same" (the say-content-more intent's phrase). */
@@ -23,7 +23,7 @@ export function kindChips(): string[] {
 export function composeSpeech(intro: string, content: string, outro: string = followUpPrompt()): string {
   const frame = [intro, outro].filter(Boolean).join('').length + 4;
   const body = capText(content, Math.max(40, MAX_SPEECH_CHARS - frame));
-  return [intro, body, outro].filter(Boolean).join('\n\n').slice(0, MAX_SPEECH_CHARS);
+  return sliceUnits([intro, body, outro].filter(Boolean).join('\n\n'), MAX_SPEECH_CHARS);
 }
 
 export function introFor(kind: ContentKind, note?: string): string {
@@ -53,7 +53,8 @@ export function askKindSpeech(): string {
 }
 
 export function unknownKindSpeech(asked: string): string {
-  const what = asked.trim() ? `I don't have "${capText(asked.trim(), 40)}" yet. ` : '';
+  const shown = echoText(asked, 40);
+  const what = shown ? `I don't have "${shown}" yet. ` : '';
   return `${what}${askKindSpeech()}`;
 }
 
@@ -66,7 +67,7 @@ export function byeSpeech(): string {
 }
 
 export function noTopicHitNote(kind: ContentKind, topic: string): string {
-  return `I couldn't find ${withArticle(kind.noun)} about ${capText(topic, 60)} today, so here's a random one.`;
+  return `I couldn't find ${withArticle(kind.noun)} about ${echoText(topic, 60)} today, so here's a random one.`;
 }
 
 export const ALL_HEARD_NOTE = "You've heard all of today's new ones, so here's one again.";

@@ -4,6 +4,7 @@ import { CachedPostSource, listingKey } from '../../src/reddit/cache';
 import { RedditClient, RedditError, RENDER_RESERVE_MS, type ListingQuery, type PostSource } from '../../src/reddit/client';
 import { loadConfig } from '../../src/config';
 import { PostSchema, type Post } from '../../src/reddit/listing';
+import { jsonLogger } from '../../src/log';
 import { jokes, redditEnv, redditPost } from '../support/reddit';
 
 /** An upstream whose answers the test controls. */
@@ -164,5 +165,77 @@ describe('CachedPostSource', () => {
     await source.fetchPosts(JOKES, deadline());
     await new Promise((resolve) => setImmediate(resolve));
     expect(upstream.calls).toHaveLength(2);
+  });
+});
+
+describe('CachedPostSource reports to the request log', () => {
+  it('miss (with the upstream time), hit, then stale after the TTL', async () => {
+    let now = 1_000_000;
+    const upstream: PostSource = {
+      async fetchPosts(_query, _deadline, observe) {
+        observe?.({ upstreamMs: 7 });
+        return posts(2);
+      },
+    };
+    const source = new CachedPostSource(upstream, { ttlSeconds: 60, now: () => now });
+    const reports: unknown[][] = [];
+    const fetch = async () => {
+      const seen: unknown[] = [];
+      await source.fetchPosts(JOKES, deadline(), (report) => seen.push(report));
+      reports.push(seen);
+    };
+    await fetch();
+    await fetch();
+    now += 61_000;
+    await fetch();
+    expect(reports[0]).toEqual(expect.arrayContaining([{ upstreamMs: 7 }, { cache: 'miss' }]));
+    expect(reports[1]).toEqual([{ cache: 'hit' }]);
+    expect(reports[2]).toEqual(expect.arrayContaining([{ cache: 'stale' }]));
+  });
+
+  it('a caller that joins a request in flight reports a miss without upstream time', async () => {
+    let release: (value: Post[]) => void = () => undefined;
+    const upstream: PostSource = {
+      fetchPosts: (_query, _deadline, observe) =>
+        new Promise<Post[]>((resolve) => {
+          release = (value) => {
+            observe?.({ upstreamMs: 5 });
+            resolve(value);
+          };
+        }),
+    };
+    const source = new CachedPostSource(upstream, { ttlSeconds: 60 });
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    const both = Promise.all([
+      source.fetchPosts(JOKES, deadline(), (report) => first.push(report)),
+      source.fetchPosts(JOKES, deadline(), (report) => second.push(report)),
+    ]);
+    release(posts(1));
+    await both;
+    expect(first).toEqual([{ upstreamMs: 5 }, { cache: 'miss' }]);
+    expect(second).toEqual([{ cache: 'miss' }]);
+  });
+});
+
+describe('CachedPostSource logs', () => {
+  it('never put the search words (user text) into info lines', async () => {
+    const lines: string[] = [];
+    const log = jsonLogger('info', (line) => lines.push(line));
+    let now = 1_000_000;
+    const upstream = new ScriptedUpstream(async () => posts(2, 'kept'));
+    const source = new CachedPostSource(upstream, { ttlSeconds: 60, now: () => now, log });
+    const query = { subreddit: 'Jokes', topic: 'my neighbour Jane Doe' };
+    await source.fetchPosts(query, deadline());
+    now += 120_000;
+    upstream.answer = async () => {
+      throw new RedditError('upstream', 'Reddit answered 500', 500);
+    };
+    for (let i = 0; i < 3; i++) {
+      await source.fetchPosts(query, deadline());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(lines.some((line) => line.includes('serving stale listing'))).toBe(true);
+    expect(lines.join('')).not.toMatch(/Jane|neighbour/i);
   });
 });

@@ -368,3 +368,18 @@ describe('RedditClient, app-only OAuth', () => {
     }
   });
 });
+
+describe('RedditClient reports to the request log', () => {
+  it('the time spent on Reddit, retries included, whether the fetch succeeds or fails', async () => {
+    reddit().get('/r/Jokes/top.json').query(TOP).delay(30).reply(503).get('/r/Jokes/top.json').query(TOP).reply(200, jokes(1));
+    const ok: Array<{ upstreamMs?: number }> = [];
+    await anonymous().fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000), (report) => ok.push(report));
+    expect(ok).toHaveLength(1);
+    expect(ok[0]!.upstreamMs).toBeGreaterThanOrEqual(25); // at least the 30 ms delay, give or take timer rounding
+
+    reddit().get('/r/Jokes/top.json').query(TOP).reply(404);
+    const failed: Array<{ upstreamMs?: number }> = [];
+    await failure(anonymous().fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000), (report) => failed.push(report)));
+    expect(failed).toEqual([{ upstreamMs: expect.any(Number) }]);
+  });
+});

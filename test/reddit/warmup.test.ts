@@ -126,6 +126,16 @@ describe('createApp and warm-up', () => {
     expect(seen).toHaveLength(subreddits.length);
   });
 
+  it('keeps the handler\'s front-door checks when it watches for the first answer', () => {
+    const posts: PostSource = { fetchPosts: async () => [] };
+    const config = loadConfig(redditEnv());
+    const plain = createApp({ config, log: silentLogger, posts });
+    const watched = createApp({ config, log: silentLogger, posts, warmUp: true });
+    const marks = (fn: object) => Object.getOwnPropertySymbols(fn).map((symbol) => symbol.description);
+    expect(marks(plain).length).toBeGreaterThan(0);
+    expect(marks(watched)).toEqual(marks(plain));
+  });
+
   it('warms up by itself when no request comes', async () => {
     const seen = countingReddit();
     createApp({ config: loadConfig(redditEnv()), log: silentLogger, warmUp: true });

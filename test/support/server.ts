@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { preloadResponseLibrary } from '../../src/dialogflow/response';
+import { installFrontDoor } from '../../src/http/front-door';
 import { installJsonErrorHandling } from '../../src/http/parser-errors';
 import type { Logger } from '../../src/log';
+import type { PostSource } from '../../src/reddit/client';
 
 export const REDDIT = 'http://reddit.test';
 
@@ -26,14 +28,15 @@ let counter = 0;
  */
 export async function startWebhook(
   env: Record<string, string> = {},
-  options: { log?: Logger; random?: () => number; warmUp?: boolean } = {},
+  options: { log?: Logger; random?: () => number; warmUp?: boolean; posts?: PostSource } = {},
 ): Promise<RunningWebhook> {
   installJsonErrorHandling();
+  installFrontDoor();
   // A warm instance: the first request should not pay for loading the response library.
   preloadResponseLibrary();
   const name = `webhook-test-${++counter}`;
   const config = loadConfig({ REDDIT_BASE_URL: REDDIT, LOG_LEVEL: 'silent', ...env });
-  http(name, createApp({ config, log: options.log, random: options.random, warmUp: options.warmUp }));
+  http(name, createApp({ config, log: options.log, random: options.random, warmUp: options.warmUp, posts: options.posts }));
   return serve(getTestServer(name));
 }
 

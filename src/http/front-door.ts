@@ -1,0 +1,116 @@
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
+import { MAX_BODY_BYTES } from './checks';
+import { fromParserError, HttpError, sendError } from './errors';
+import { closeOnShutdown, requestsInFlight } from './shutdown';
+
+/** What the front door runs for a function. */
+export interface Preflight {
+  /** Checks of the request line and headers; throws an HttpError to refuse. */
+  check(req: IncomingMessage): void;
+  /** Called once for every request the front door refuses (for the request log). */
+  refused(req: IncomingMessage, error: HttpError, startedAt: number): void;
+}
+
+const PREFLIGHT = Symbol.for('reddit-dialogflow-webhook.preflight');
+
+export interface PreflightFunction {
+  readonly [PREFLIGHT]: Preflight;
+}
+
+/** Marks an HTTP function with the checks its front door runs before the body is read. */
+export function withPreflight<F extends object>(fn: F, preflight: Preflight): F & PreflightFunction {
+  return Object.assign(fn, { [PREFLIGHT]: preflight });
+}
+
+type BodyParser = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+type BodyParserModule = { json(options: Record<string, unknown>): BodyParser };
+
+function frameworkRequire(id: string): unknown {
+  return require(require.resolve(id, { paths: [require.resolve('@google-cloud/functions-framework')] }));
+}
+
+let jsonBody: BodyParser | undefined;
+function readJsonBody(): BodyParser {
+  // functions-framework's own copy of body-parser, so charset and encoding handling match its parser.
+  jsonBody ??= (frameworkRequire('body-parser') as BodyParserModule).json({
+    limit: MAX_BODY_BYTES,
+    type: () => true, // the preflight already refused other content types
+    strict: true,
+    verify: (req: IncomingMessage & { rawBody?: Buffer }, _res: ServerResponse, buf: Buffer) => {
+      req.rawBody = buf;
+    },
+  });
+  return jsonBody;
+}
+
+function refuse(res: ServerResponse, error: HttpError): void {
+  // The client may still be sending a body we will not read: close instead of draining it.
+  if (!res.headersSent) res.setHeader('Connection', 'close');
+  sendError(res, error);
+}
+
+/**
+ * Runs in front of functions-framework's express app: the preflight first (so
+ * credentials are checked before anything else, on every path, even for a
+ * body that would not parse), then reads the JSON body with our size limit
+ * instead of the framework's 1 GB one. Once the body is read, the framework's
+ * parsers see a finished request and leave `req.body` alone.
+ */
+export function frontDoor(preflight: Preflight, app: RequestListener): RequestListener {
+  return (req, res) => {
+    const startedAt = performance.now();
+    requestsInFlight.track(res);
+    const turnAway = (error: unknown) => {
+      const mapped = error instanceof HttpError ? error : fromParserError(error);
+      // Nothing has run yet but the checks and the body read: whatever failed, it was the request.
+      const httpError = mapped.status >= 500 ? new HttpError(400, 'invalid_request', 'The request could not be read') : mapped;
+      refuse(res, httpError);
+      preflight.refused(req, httpError, startedAt);
+    };
+    try {
+      preflight.check(req);
+    } catch (error) {
+      turnAway(error);
+      return;
+    }
+    readJsonBody()(req, res, (error) => {
+      if (error) turnAway(error);
+      else app(req, res);
+    });
+  };
+}
+
+type GetServer = (this: unknown, userFunction: unknown, options: unknown) => Server;
+
+let installed = false;
+
+/**
+ * Wraps functions-framework's getServer (used by its CLI and by
+ * getTestServer alike) so that the server of a function marked with
+ * withPreflight gets the front door. The framework module is resolved from
+ * the framework's own location, so this patches the copy that serves.
+ */
+export function installFrontDoor(): void {
+  if (installed) return;
+  installed = true;
+  const serverModule = require(join(dirname(require.resolve('@google-cloud/functions-framework')), 'server.js')) as {
+    getServer: GetServer;
+  };
+  const original = serverModule.getServer;
+  serverModule.getServer = function getServer(userFunction, options) {
+    const preflight = (userFunction as Partial<PreflightFunction> | undefined)?.[PREFLIGHT];
+    if (typeof preflight?.check !== 'function') return original.call(this, userFunction, options);
+    // The framework answers /favicon.ico and /robots.txt itself with an empty 404 unless
+    // told otherwise ('' = no ignored routes); our function answers every path in JSON.
+    const opts = options as { ignoredRoutes?: string | null } | undefined;
+    const server = original.call(this, userFunction, opts && opts.ignoredRoutes == null ? { ...opts, ignoredRoutes: '' } : options);
+    const listeners = server.listeners('request') as RequestListener[];
+    const app = listeners[0];
+    if (listeners.length !== 1 || !app) return server; // not the shape we know: leave it alone
+    server.removeAllListeners('request');
+    server.on('request', frontDoor(preflight, app));
+    closeOnShutdown(server);
+    return server;
+  };
+}
