@@ -21,9 +21,12 @@ export const silentLogger: Logger = {
   child: () => silentLogger,
 };
 
-/** `log.child(bindings)` when the backend has it, else a wrapper that merges the fields. */
+/**
+ * `log.child(bindings)` when the backend has it, else a wrapper that merges the fields.
+ * Bindings are redacted here: pino runs its bindings formatter for the root logger only.
+ */
 export function withFields(log: Logger, bindings: Record<string, unknown>): Logger {
-  if (log.child) return log.child(bindings);
+  if (log.child) return log.child(redactSecrets(bindings));
   const merged =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (fields: Record<string, unknown>, message: string): void =>
@@ -66,6 +69,31 @@ const SECRET_KEYS = [
  */
 export const REDACTED_PATHS = ['', '*.', '*.*.'].flatMap((prefix) => SECRET_KEYS.map((key) => `${prefix}${key}`));
 
+const SECRET = new Set(SECRET_KEYS);
+const CENSOR = '[redacted]';
+
+/**
+ * `value` with every secret key down to `depth` levels below it censored (the
+ * REDACTED_PATHS), copying only the branches that change. Done here rather
+ * than by pino's `redact`, whose wildcard paths cost ~25 us a line: more than
+ * the rest of a warm request's work.
+ */
+export function redactSecrets<T extends object>(value: T, depth = 2): T {
+  let copy: Record<string, unknown> | undefined;
+  const source = value as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    const field = source[key];
+    let next = field;
+    if (SECRET.has(key)) next = CENSOR;
+    else if (depth > 0 && typeof field === 'object' && field !== null) next = redactSecrets(field, depth - 1);
+    if (next !== field) {
+      copy ??= (Array.isArray(value) ? [...value] : { ...source }) as Record<string, unknown>;
+      copy[key] = next;
+    }
+  }
+  return (copy ?? value) as T;
+}
+
 /**
  * One JSON line per entry in Cloud Logging's structured format: `severity`,
  * `message`, `time`, plus the fields; no pid/hostname. Lines go through
@@ -81,8 +109,10 @@ export function jsonLogger(level: string, write: (line: string) => void = (line)
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: {
         level: (label) => ({ severity: SEVERITY[label] ?? 'DEFAULT' }),
+        // `base: undefined` makes the root's bindings undefined; children's are objects.
+        bindings: (bindings) => (bindings ? redactSecrets(bindings) : bindings),
+        log: (fields) => redactSecrets(fields),
       },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
     { write },
   );

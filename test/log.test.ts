@@ -1,4 +1,4 @@
-import { jsonLogger, silentLogger, withFields, type Logger } from '../src/log';
+import { jsonLogger, redactSecrets, silentLogger, withFields, type Logger } from '../src/log';
 import { traceContext, traceFields } from '../src/http/trace';
 
 function capture(level = 'debug'): { log: Logger; lines: () => Array<Record<string, unknown>>; raw: string[] } {
@@ -51,6 +51,26 @@ describe('jsonLogger (pino, Cloud Logging format)', () => {
     const text = raw.join('');
     for (const secret of ['ZGY6c2VjcmV0', 'hunter2', 'hunter3', 'cs-1', 'Basic abc', 's3']) expect(text).not.toContain(secret);
     expect(text).toContain('[redacted]');
+  });
+
+  it('redacts child bindings too, and leaves the caller\'s objects alone', () => {
+    const { log, raw } = capture();
+    const fields = { config: { auth: { password: 'hunter4' } }, list: [{ token: 't-1' }], kept: { a: 1 } };
+    withFields(log, { token: 'bound-token' }).info(fields, 'careless');
+    const text = raw.join('');
+    for (const secret of ['hunter4', 't-1', 'bound-token']) expect(text).not.toContain(secret);
+    expect(JSON.parse(text)).toMatchObject({ kept: { a: 1 } });
+    expect(fields.config.auth.password).toBe('hunter4');
+    expect(fields.list[0]!.token).toBe('t-1');
+  });
+
+  it('redacts secret keys down to two levels below the fields, as REDACTED_PATHS say, copying only what changes', () => {
+    const deep = { a: { b: { secret: 's', c: { secret: 'too deep' } } }, plain: { x: 1 } };
+    const out = redactSecrets(deep);
+    expect(out).toEqual({ a: { b: { secret: '[redacted]', c: { secret: 'too deep' } } }, plain: { x: 1 } });
+    expect(out.plain).toBe(deep.plain);
+    const clean = { status: 200, nested: { ok: true } };
+    expect(redactSecrets(clean)).toBe(clean);
   });
 
   it('child loggers carry their bindings', () => {
