@@ -26,6 +26,20 @@ async function failure(promise: Promise<unknown>): Promise<RedditError> {
   throw new Error('expected a RedditError');
 }
 
+/** Answers the day's top listing `times` times with the same reply, counting the calls. */
+function countedTop(times: number, status: number, body: string, headers?: Record<string, string>): { calls: number } {
+  const counter = { calls: 0 };
+  reddit()
+    .get('/r/Jokes/top.json')
+    .query(TOP)
+    .times(times)
+    .reply(() => {
+      counter.calls += 1;
+      return [status, body, headers];
+    });
+  return counter;
+}
+
 describe('RedditClient, anonymous', () => {
   it('lists the top posts of the day with the configured User-Agent', async () => {
     const scope = reddit().get('/r/Jokes/top.json').query(TOP).reply(200, jokes(3));
@@ -62,64 +76,32 @@ describe('RedditClient, anonymous', () => {
   });
 
   it('gives up after two retries of a 500', async () => {
-    let calls = 0;
-    reddit()
-      .get('/r/Jokes/top.json')
-      .query(TOP)
-      .times(5)
-      .reply(() => {
-        calls += 1;
-        return [500, 'oops'];
-      });
+    const upstream = countedTop(5, 500, 'oops');
     const error = await failure(anonymous().fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000)));
     expect(error).toMatchObject({ reason: 'upstream', status: 500 });
-    expect(calls).toBe(3);
+    expect(upstream.calls).toBe(3);
   });
 
   it('does not retry when the deadline leaves no room for another attempt', async () => {
-    let calls = 0;
-    reddit()
-      .get('/r/Jokes/top.json')
-      .query(TOP)
-      .times(5)
-      .reply(() => {
-        calls += 1;
-        return [502, 'bad gateway'];
-      });
+    const upstream = countedTop(5, 502, 'bad gateway');
     // budget after the reserve is below the minimum attempt time
     const error = await failure(anonymous().fetchPosts({ subreddit: 'Jokes' }, new Deadline(RENDER_RESERVE_MS + 200)));
     expect(error.reason).toBe('upstream');
-    expect(calls).toBe(1);
+    expect(upstream.calls).toBe(1);
   });
 
   it('does not retry a 403 (anonymous requests blocked)', async () => {
-    let calls = 0;
-    reddit()
-      .get('/r/Jokes/top.json')
-      .query(TOP)
-      .times(3)
-      .reply(() => {
-        calls += 1;
-        return [403, '<html>blocked</html>'];
-      });
+    const upstream = countedTop(3, 403, '<html>blocked</html>');
     const error = await failure(anonymous().fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000)));
     expect(error).toMatchObject({ reason: 'blocked', status: 403 });
-    expect(calls).toBe(1);
+    expect(upstream.calls).toBe(1);
   });
 
   it('reports a truncated body as a format error without retrying', async () => {
-    let calls = 0;
-    reddit()
-      .get('/r/Jokes/top.json')
-      .query(TOP)
-      .times(3)
-      .reply(() => {
-        calls += 1;
-        return [200, '{"kind": "Listing", "data": {"children": [{"kind": "t3", "da', { 'Content-Type': 'application/json' }];
-      });
+    const upstream = countedTop(3, 200, '{"kind": "Listing", "data": {"children": [{"kind": "t3", "da', { 'Content-Type': 'application/json' });
     const error = await failure(anonymous().fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000)));
     expect(error.reason).toBe('format');
-    expect(calls).toBe(1);
+    expect(upstream.calls).toBe(1);
   });
 
   it('does not follow redirects (Reddit sends blocked subreddits to HTML pages)', async () => {
