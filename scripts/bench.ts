@@ -83,7 +83,7 @@ async function run(plan: Plan): Promise<Row[]> {
       });
     };
     coldRow('1a', 'welcome', 'cold start: process start → first 200, welcome', '≤ 1.3×');
-    coldRow('1b', 'joke', 'cold start: process start → first 200, joke (from Reddit: joins the start-up warm-up)', '≤ 1.3×');
+    coldRow('1b', 'joke', 'cold start: process start → first 200, joke (fetched from the Reddit stub: HTTP client and first listing)', '≤ 1.3×');
     const cpu = (key: string) => series(key, (c) => c.cpuMs);
     rows.push({
       id: '1c',
