@@ -132,7 +132,7 @@ describe('topic', () => {
     const reddit = new FakeReddit({ Jokes: jokes(2) });
     const { reply } = await answer(sayRequest('joke', 'quantum chromodynamics'), reddit);
     expect(reddit.queries).toEqual([{ subreddit: 'Jokes', topic: 'quantum chromodynamics' }, { subreddit: 'Jokes' }]);
-    expect(reply.speech).toMatch(/^I couldn't find a joke about quantum chromodynamics today, so here's a random one\. Here's a joke:/);
+    expect(reply.speech).toMatch(/^I couldn't find a joke about quantum chromodynamics, so here's a random one\. Here's a joke:/);
   });
 
   it('normalises the topic parameter', () => {
@@ -183,6 +183,14 @@ describe('more', () => {
     const { response } = await answer(moreRequest(first), reddit);
     expect(reddit.queries.at(-1)).toEqual({ subreddit: 'Jokes', topic: 'cats' });
     expect(response.outputContexts![0]!.parameters!.servedIds).toHaveLength(2);
+  });
+
+  it('says when every post about the topic was heard, then tells a random one', async () => {
+    const reddit = new FakeReddit({ 'Jokes?cats': listing([redditPost({ id: 'c1' })]), Jokes: jokes(2) });
+    const first = (await answer(sayRequest('joke', 'cats'), reddit)).response;
+    const { reply } = await answer(moreRequest(first), reddit);
+    expect(reply.speech).toMatch(/^That was every joke about cats I could find, so here's a random one\. Here's a joke:/);
+    expect(reddit.queries.at(-1)).toEqual({ subreddit: 'Jokes' });
   });
 
   it('asks what to tell when there is no follow-up context', async () => {

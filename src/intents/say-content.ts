@@ -65,7 +65,7 @@ async function choosePost(ctx: IntentContext, kind: ContentKind, topic: string |
     const hits = await eligibleFor(ctx, kind, { subreddit: kind.subreddit, topic });
     const post = pickUnserved(hits, served, ctx.random);
     if (post) return { post };
-    note = noTopicHitNote(kind, topic);
+    note = noTopicHitNote(kind, topic, hits.length > 0);
   }
   const top = await eligibleFor(ctx, kind, { subreddit: kind.subreddit });
   const post = pickUnserved(top, served, ctx.random);

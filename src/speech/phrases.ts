@@ -66,8 +66,16 @@ export function byeSpeech(): string {
   return 'Bye! Come back any time for another joke or fact.';
 }
 
-export function noTopicHitNote(kind: ContentKind, topic: string): string {
-  return `I couldn't find ${withArticle(kind.noun)} about ${echoText(topic, 60)} today, so here's a random one.`;
+/**
+ * Said before a random post when the topic search gave nothing new. Searches
+ * cover the past month, so this does not say "today"; `heardAll` means there
+ * were hits, all served already.
+ */
+export function noTopicHitNote(kind: ContentKind, topic: string, heardAll = false): string {
+  const about = `about ${echoText(topic, 60)}`;
+  return heardAll
+    ? `That was every ${kind.noun} ${about} I could find, so here's a random one.`
+    : `I couldn't find ${withArticle(kind.noun)} ${about}, so here's a random one.`;
 }
 
 export const ALL_HEARD_NOTE = "You've heard all of today's new ones, so here's one again.";
