@@ -20,7 +20,7 @@ import type {
 } from './schema';
 
 /** Replaced by the real URL in the console (docs/agent.md). */
-export const WEBHOOK_URL_PLACEHOLDER = 'https://REGION-PROJECT.cloudfunctions.net/webhook';
+export const WEBHOOK_URL_PLACEHOLDER = 'https://REGION-PROJECT.cloudfunctions.net/reddit-webhook';
 
 export interface GenerateOptions {
   readonly intents?: readonly IntentDefinition[];
