@@ -6,7 +6,7 @@
  */
 import nock from 'nock';
 import { jsonLogger, type Logger } from '../src/log';
-import { jokes, listing, REDDIT_OAUTH, redditEnv, redditPost, TEST_USER_AGENT as UA } from './support/reddit';
+import { countedReplies, jokes, listing, REDDIT_OAUTH, redditEnv, redditPost, TEST_USER_AGENT as UA } from './support/reddit';
 import { moreRequest, sayRequest, welcomeRequest } from './support/requests';
 import { REDDIT as BASE, startWebhook, type RunningWebhook } from './support/server';
 import { expectValidV2Response } from './support/v2-proto';
@@ -59,16 +59,7 @@ async function ask(instance: RunningWebhook, body: Record<string, unknown>): Pro
 
 /** Counts requests to r/Jokes' top listing and answers them with `answer`. */
 function jokesListing(answer: (call: number) => nock.ReplyFnResult | Promise<nock.ReplyFnResult>, times = 20) {
-  const counter = { calls: 0 };
-  reddit()
-    .get('/r/Jokes/top.json')
-    .query(true)
-    .times(times)
-    .reply(() => {
-      counter.calls += 1;
-      return answer(counter.calls);
-    });
-  return counter;
+  return countedReplies(reddit().get('/r/Jokes/top.json').query(true), answer, times);
 }
 
 /** A reply that comes far too late; unref'd so a finished test run does not wait for it. */

@@ -5,7 +5,7 @@ import { Deadline } from '../../src/deadline';
 import { jsonLogger } from '../../src/log';
 import { RedditClient, RedditError, RENDER_RESERVE_MS } from '../../src/reddit/client';
 import { loadConfig } from '../../src/config';
-import { jokes, REDDIT_OAUTH as OAUTH, redditEnv, TEST_USER_AGENT as UA } from '../support/reddit';
+import { countedReplies, jokes, REDDIT_OAUTH as OAUTH, redditEnv, TEST_USER_AGENT as UA } from '../support/reddit';
 
 const BASE = 'http://reddit.test';
 const testConfig = (env: Record<string, string> = {}) => loadConfig(redditEnv(env));
@@ -27,18 +27,8 @@ async function failure(promise: Promise<unknown>): Promise<RedditError> {
 }
 
 /** Answers the day's top listing `times` times with the same reply, counting the calls. */
-function countedTop(times: number, status: number, body: string, headers?: Record<string, string>): { calls: number } {
-  const counter = { calls: 0 };
-  reddit()
-    .get('/r/Jokes/top.json')
-    .query(TOP)
-    .times(times)
-    .reply(() => {
-      counter.calls += 1;
-      return [status, body, headers];
-    });
-  return counter;
-}
+const countedTop = (times: number, status: number, body: string, headers: Record<string, string> = {}) =>
+  countedReplies(reddit().get('/r/Jokes/top.json').query(TOP), () => [status, body, headers], times);
 
 describe('RedditClient, anonymous', () => {
   it('lists the top posts of the day with the configured User-Agent', async () => {

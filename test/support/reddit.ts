@@ -1,3 +1,5 @@
+import type nock from 'nock';
+
 /** Reddit listing JSON for nock replies. */
 export interface PostFields {
   id: string;
@@ -55,4 +57,21 @@ export function redditEnv(env: Record<string, string> = {}): Record<string, stri
     LOG_LEVEL: 'silent',
     ...env,
   };
+}
+
+/**
+ * Answers a nock interceptor up to `times` times with `answer(call)` and counts
+ * the calls, so a test can check how often Reddit was asked.
+ */
+export function countedReplies(
+  interceptor: nock.Interceptor,
+  answer: (call: number) => nock.ReplyFnResult | Promise<nock.ReplyFnResult>,
+  times: number,
+): { calls: number } {
+  const counter = { calls: 0 };
+  interceptor.times(times).reply(() => {
+    counter.calls += 1;
+    return answer(counter.calls);
+  });
+  return counter;
 }
