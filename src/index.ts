@@ -7,6 +7,8 @@ import { installJsonErrorHandling } from './http/parser-errors';
 import { installGracefulShutdown } from './http/shutdown';
 import { jsonLogger } from './log';
 
+// The front door checks and reads requests before functions-framework's own parsers; the
+// express patch keeps parse errors JSON should a framework update leave the front door out.
 installJsonErrorHandling();
 installFrontDoor();
 // Config is parsed here, at start-up: a bad variable stops the instance with a message naming it.

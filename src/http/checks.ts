@@ -77,10 +77,6 @@ export function checkCredentials(headers: IncomingHttpHeaders, expected: Credent
   }
 }
 
-export function checkBasicAuth(header: string | undefined, expected: { username: string; password: string }): void {
-  checkCredentials({ authorization: header }, { auth: expected });
-}
-
 /**
  * Everything that can be checked from the request line and headers alone, in
  * the order callers see: credentials first (on every path, so an unauthenticated
