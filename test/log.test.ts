@@ -64,7 +64,7 @@ describe('jsonLogger (pino, Cloud Logging format)', () => {
     expect(fields.list[0]!.token).toBe('t-1');
   });
 
-  it('redacts secret keys down to two levels below the fields, as REDACTED_PATHS say, copying only what changes', () => {
+  it('redacts secret keys down to two levels below the fields, copying only what changes', () => {
     const deep = { a: { b: { secret: 's', c: { secret: 'too deep' } } }, plain: { x: 1 } };
     const out = redactSecrets(deep);
     expect(out).toEqual({ a: { b: { secret: '[redacted]', c: { secret: 'too deep' } } }, plain: { x: 1 } });
