@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+// Exactly the two words the README documents: `ALLOW_NSFW=1` or `yes` would be a guess at intent.
+const booleanFlag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((value) => value === 'true');
 
 /** RFC 9110 token characters. */
 const HEADER_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
@@ -26,13 +25,29 @@ const RESERVED_HEADERS = new Set([
   'x-forwarded-for',
 ]);
 
-const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** Digits only, then the range: one message says what is accepted, whatever was wrong. */
+const wholeNumber = (min: number, max: number, unit: string) => {
+  const accepted = `must be a whole number from ${min} to ${max} (${unit})`;
+  return z
+    .string()
+    .regex(/^[0-9]{1,15}$/, accepted)
+    .transform(Number)
+    .pipe(z.number().min(min, accepted).max(max, accepted));
+};
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
+/** Past this, an answer can miss Dialogflow ES's 5 s limit once the network is counted. */
+const DEADLINE_WARN_ABOVE_MS = 4800;
+
+/** Values of these are never echoed in messages: they are or may contain credentials. */
+const SECRET_NAME = /PASSWORD|SECRET|VALUE|TOKEN|KEY|URL|CLIENT_ID/;
 
 const ConfigSchema = z
   .object({
-    PORT: positiveInt(1, 65535).default(8080),
-    REDDIT_BASE_URL: z.url().default('https://www.reddit.com'),
-    REDDIT_OAUTH_URL: z.url().default('https://oauth.reddit.com'),
+    PORT: wholeNumber(1, 65535, 'a TCP port').default(8080),
+    REDDIT_BASE_URL: httpUrl.default('https://www.reddit.com'),
+    REDDIT_OAUTH_URL: httpUrl.default('https://oauth.reddit.com'),
     REDDIT_CLIENT_ID: z.string().min(1).optional(),
     REDDIT_CLIENT_SECRET: z.string().min(1).optional(),
     REDDIT_USER_AGENT: z.string().min(1).optional(),
@@ -49,10 +64,14 @@ const ConfigSchema = z
       .string()
       .regex(/^[\x21-\x7e](?:[\x20-\x7e]{0,1022}[\x21-\x7e])?$/, 'must be visible ASCII without leading or trailing spaces')
       .optional(),
-    WEBHOOK_DEADLINE_MS: positiveInt(200, 30000).default(4000),
-    CACHE_TTL_SECONDS: positiveInt(0, 86400).default(300),
+    WEBHOOK_DEADLINE_MS: wholeNumber(200, 30000, 'milliseconds').default(4000),
+    CACHE_TTL_SECONDS: wholeNumber(0, 86400, 'seconds').default(300),
     ALLOW_NSFW: booleanFlag.default(false),
-    LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], {
+        error: 'must be one of trace, debug, info, warn, error, fatal, silent',
+      })
+      .default('info'),
     GOOGLE_CLOUD_PROJECT: z.string().regex(/^[a-z0-9:.-]{1,100}$/, 'must be a project id').optional(),
   })
   .superRefine((env, ctx) => {
@@ -99,8 +118,20 @@ export interface Config {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
 }
 
+/** Every problem found, one line each (`NAME=value: what is accepted`), so a start-up can print them as they are. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** One line per problem: the variable, its value unless it may be secret, and what is accepted. */
+function describeProblem(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
+  const name = issue.path.map(String).join('.') || 'environment';
+  const value = env[name];
+  const shown = value !== undefined && !SECRET_NAME.test(name) ? `${name}=${JSON.stringify(value)}` : name;
+  return `${shown}: ${issue.message}`;
 }
 
 function packageIdentity(): { name: string; version: string } {
@@ -127,8 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = ConfigSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    throw new ConfigError(parsed.error.issues.map((issue) => describeProblem(issue, present)));
   }
   const e = parsed.data;
   const pkg = packageIdentity();
@@ -150,4 +180,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowNsfw: e.ALLOW_NSFW,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** Settings that work but are probably a mistake; start-up logs them as warnings. */
+export function configWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  if (config.deadlineMs > DEADLINE_WARN_ABOVE_MS) {
+    warnings.push(
+      `WEBHOOK_DEADLINE_MS=${config.deadlineMs}: Dialogflow ES gives up on a webhook after 5 s, so answers this late may never be shown; ${DEADLINE_WARN_ABOVE_MS} or less leaves room for the network`,
+    );
+  }
+  return warnings;
 }

@@ -1,0 +1,53 @@
+/**
+ * `npm start`: serves dist/index.cjs with functions-framework's own CLI, in this
+ * process; `--offline` first starts the local Reddit stub the chat uses and
+ * points the webhook at it. `npm start` bundles this file and src/ with esbuild
+ * beforehand (no type check: that is `npm test` and `npm run build`), so it serves
+ * within a second or so.
+ */
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startRedditStub } from './local-agent/reddit-stub';
+
+const USAGE = `Usage: npm start [-- --offline]
+
+Serves the function \`webhook\` on http://localhost:$PORT (default 8080).
+
+Options:
+  --offline    serve Reddit from a local stub (no network; Reddit-shaped posts)
+  -h, --help   this text`;
+
+/** Exit codes: 2 bad usage (as the chat's). */
+const USAGE_ERROR = 2;
+
+async function main(argv: string[]): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: { offline: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = USAGE_ERROR;
+    return;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (args.offline) {
+    const stub = await startRedditStub();
+    process.env.REDDIT_BASE_URL = stub.url;
+    process.env.REDDIT_OAUTH_URL = stub.url;
+    console.log(`Offline: Reddit is a local stub at ${stub.url}`);
+  }
+  // functions-framework exports no CLI entry, so its main.js is found next to the package's index.
+  const frameworkMain = join(dirname(require.resolve('@google-cloud/functions-framework')), 'main.js');
+  process.argv = [process.argv[0]!, frameworkMain, '--target=webhook', `--source=${join(__dirname, 'index.cjs')}`];
+  require(frameworkMain);
+}
+
+void main(process.argv.slice(2));

@@ -1,0 +1,127 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ConfigError, configWarnings, loadConfig } from '../../src/config';
+import { loadConfigOrExit } from '../../src/startup';
+
+/** The problems loadConfig reports for `env`, or [] when it accepts it. */
+function problems(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('numeric settings: each range tested just inside and just outside both ends', () => {
+  it.each([
+    ['PORT', '0', '1', '65535', '65536', 'PORT="0": must be a whole number from 1 to 65535 (a TCP port)'],
+    ['WEBHOOK_DEADLINE_MS', '199', '200', '30000', '30001', 'WEBHOOK_DEADLINE_MS="199": must be a whole number from 200 to 30000 (milliseconds)'],
+    ['CACHE_TTL_SECONDS', '-1', '0', '86400', '86401', 'CACHE_TTL_SECONDS="-1": must be a whole number from 0 to 86400 (seconds)'],
+  ])('%s: %s refused, %s and %s accepted, %s refused', (name, below, min, max, above, belowMessage) => {
+    expect(problems({ [name]: below })).toEqual([belowMessage]);
+    expect(problems({ [name]: min })).toEqual([]);
+    expect(problems({ [name]: max })).toEqual([]);
+    expect(problems({ [name]: above })).toHaveLength(1);
+    expect(problems({ [name]: above })[0]).toMatch(new RegExp(`^${name}="${above}": must be a whole number from ${min} to ${max} `));
+  });
+
+  it('reads the accepted ends as numbers', () => {
+    expect(loadConfig({ PORT: '1', WEBHOOK_DEADLINE_MS: '200', CACHE_TTL_SECONDS: '0' })).toMatchObject({ port: 1, deadlineMs: 200, cacheTtlSeconds: 0 });
+    expect(loadConfig({ PORT: '65535', WEBHOOK_DEADLINE_MS: '30000', CACHE_TTL_SECONDS: '86400' })).toMatchObject({
+      port: 65535,
+      deadlineMs: 30000,
+      cacheTtlSeconds: 86400,
+    });
+  });
+
+  it.each(['abc', '4000ms', '4e3', '4000.5', ' 4000', '0x10', '1234567890123456'])('refuses %p as a whole number', (value) => {
+    expect(problems({ WEBHOOK_DEADLINE_MS: value })).toEqual([
+      `WEBHOOK_DEADLINE_MS=${JSON.stringify(value)}: must be a whole number from 200 to 30000 (milliseconds)`,
+    ]);
+  });
+});
+
+describe('booleans accept exactly what the README documents', () => {
+  it.each([
+    ['true', true],
+    ['false', false],
+  ])('ALLOW_NSFW=%s', (value, allowed) => {
+    expect(loadConfig({ ALLOW_NSFW: value }).allowNsfw).toBe(allowed);
+  });
+
+  it.each(['1', '0', 'yes', 'no', 'TRUE', 'False', 'on'])('refuses ALLOW_NSFW=%s', (value) => {
+    expect(problems({ ALLOW_NSFW: value })).toEqual([`ALLOW_NSFW="${value}": must be true or false`]);
+  });
+
+  it('treats an empty value as unset (false)', () => {
+    expect(loadConfig({ ALLOW_NSFW: '' }).allowNsfw).toBe(false);
+  });
+});
+
+describe('problem lines', () => {
+  it('gives one line per problem, each naming the variable and what is accepted', () => {
+    expect(problems({ PORT: 'x', LOG_LEVEL: 'loud', REDDIT_BASE_URL: 'ftp://example.com' })).toEqual([
+      'PORT="x": must be a whole number from 1 to 65535 (a TCP port)',
+      'REDDIT_BASE_URL: must be an http:// or https:// URL',
+      'LOG_LEVEL="loud": must be one of trace, debug, info, warn, error, fatal, silent',
+    ]);
+  });
+
+  it('never echoes a value that may be a credential', () => {
+    const lines = problems({ WEBHOOK_HEADER_NAME: 'x-secret', WEBHOOK_HEADER_VALUE: ' hunter2 ', REDDIT_OAUTH_URL: 'redis://u:hunter2@h' });
+    expect(lines).toHaveLength(2);
+    expect(lines.join('\n')).not.toContain('hunter2');
+    expect(lines).toContain('WEBHOOK_HEADER_VALUE: must be visible ASCII without leading or trailing spaces');
+  });
+
+  it('keeps the multi-line message for callers that print the error whole', () => {
+    expect(() => loadConfig({ PORT: 'x' })).toThrow('Invalid configuration:\n  PORT="x": must be a whole number from 1 to 65535 (a TCP port)');
+  });
+});
+
+describe('warnings', () => {
+  it('warns above 4800 ms, where Dialogflow ES (5 s) may give up first, and not at 4800', () => {
+    expect(configWarnings(loadConfig({ WEBHOOK_DEADLINE_MS: '4800' }))).toEqual([]);
+    expect(configWarnings(loadConfig({ WEBHOOK_DEADLINE_MS: '4801' }))).toEqual([
+      'WEBHOOK_DEADLINE_MS=4801: Dialogflow ES gives up on a webhook after 5 s, so answers this late may never be shown; 4800 or less leaves room for the network',
+    ]);
+  });
+});
+
+describe('loadConfigOrExit', () => {
+  it('prints one line per problem and exits 1', () => {
+    const lines: string[] = [];
+    const exit = jest.fn((code: number): never => {
+      throw new Error(`exit ${code}`);
+    });
+    expect(() => loadConfigOrExit({ WEBHOOK_DEADLINE_MS: 'abc', ALLOW_NSFW: 'yes' }, { error: (line) => lines.push(line), exit })).toThrow('exit 1');
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(lines).toEqual([
+      'config: WEBHOOK_DEADLINE_MS="abc": must be a whole number from 200 to 30000 (milliseconds)\n',
+      'config: ALLOW_NSFW="yes": must be true or false\n',
+    ]);
+  });
+
+  it('returns the config when it is valid', () => {
+    const io = { error: jest.fn(), exit: jest.fn() as unknown as (code: number) => never };
+    expect(loadConfigOrExit({ PORT: '9000' }, io).port).toBe(9000);
+    expect(io.error).not.toHaveBeenCalled();
+    expect(io.exit).not.toHaveBeenCalled();
+  });
+});
+
+describe('the bundle started by functions-framework with a bad setting', () => {
+  it('prints one line naming the variable and exits 1, no stack trace, no "syntax error" hint', () => {
+    const cli = join(__dirname, '..', '..', 'node_modules', '@google-cloud', 'functions-framework', 'build', 'src', 'main.js');
+    const run = spawnSync(process.execPath, [cli, '--target=webhook', `--source=${join(__dirname, '..', '..', 'dist', 'index.cjs')}`], {
+      env: { PATH: process.env.PATH, WEBHOOK_DEADLINE_MS: 'abc' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('config: WEBHOOK_DEADLINE_MS="abc": must be a whole number from 200 to 30000 (milliseconds)\n');
+    expect(run.stdout).toBe('');
+  });
+});
