@@ -12,6 +12,8 @@ import { formatReply } from './local-agent/reply';
 import { explainTurn, formatTurn, parseScript, runScript } from './local-agent/script';
 import { LocalSession, type TurnResult } from './local-agent/session';
 
+const CHAT_COMMANDS = '/quit leaves, /reset starts over, /contexts shows the active contexts';
+
 const USAGE = `Usage: npm run chat -- [options]
 
 Chat with the bot: your text is matched against agent/ locally and sent to the
@@ -26,7 +28,7 @@ Options:
   --explain          show which intent and training phrase matched
   -h, --help         this text
 
-In a chat: /contexts shows the active contexts, /reset starts over, /quit leaves.`;
+In a chat: ${CHAT_COMMANDS}.`;
 
 /** Exit codes: 0 all good, 1 a script check failed, 2 bad usage, script, agent or start-up. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -89,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function interactive(session: LocalSession, explain: boolean): Promise<void> {
+  console.log(`Commands: ${CHAT_COMMANDS}.\n`);
   const show = (result: TurnResult) => {
     const lines = formatReply(result.display)
       .split('\n')

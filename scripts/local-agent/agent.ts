@@ -29,6 +29,16 @@ export interface TrainingPhrase {
   /** As written in the export, for explanations ("matched 'tell me a joke about cats'"). */
   readonly text: string;
   readonly tokens: readonly Token[];
+  /** The text in its parts, annotated ones with their parameter, to show a match in the user's words. */
+  readonly parts: readonly { readonly text: string; readonly parameter?: string }[];
+}
+
+/**
+ * The phrase with each annotated value replaced by what the user said for it, so
+ * "a fact" shows as matching "facts", not the phrase's own example ("jokes").
+ */
+export function phraseInUserWords(phrase: TrainingPhrase, originals: Readonly<Record<string, string>>): string {
+  return phrase.parts.map((part) => (part.parameter !== undefined ? (originals[part.parameter] ?? part.text) : part.text)).join('');
 }
 
 export interface AgentParameter {
@@ -149,7 +159,11 @@ function toPhrase(userSays: UserSays): TrainingPhrase {
     if ('alias' in part) tokens.push(slotToken(part.alias));
     else tokens.push(...words(part.text));
   }
-  return { text: userSays.data.map((part) => part.text).join(''), tokens };
+  return {
+    text: userSays.data.map((part) => part.text).join(''),
+    tokens,
+    parts: userSays.data.map((part) => ('alias' in part ? { text: part.text, parameter: part.alias } : { text: part.text })),
+  };
 }
 
 /** How both training phrases and user text are split: the catalog's normalisation, then spaces. */

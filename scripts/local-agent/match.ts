@@ -17,7 +17,7 @@
  *    the result is the fallback intent.
  */
 import type { EntityEntry } from '../agent/schema';
-import { isSlot, slotToken, words, type Agent, type AgentIntent, type AgentParameter, type Token } from './agent';
+import { isSlot, phraseInUserWords, slotToken, words, type Agent, type AgentIntent, type AgentParameter, type Token } from './agent';
 
 /**
  * Half the words in common: "a fact" still finds "{content}", "i like trains" finds nothing.
@@ -128,7 +128,7 @@ function bestPhrase(intent: AgentIntent, candidates: readonly Reading[]): Omit<C
   for (const phrase of intent.phrases) {
     for (const reading of candidates) {
       const score = similarity(reading.tokens, phrase.tokens);
-      if (!best || score > best.score) best = { score, phrase: phrase.text, reading };
+      if (!best || score > best.score) best = { score, phrase: phraseInUserWords(phrase, reading.originals), reading };
     }
   }
   return best;
