@@ -15,6 +15,8 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { burst } from './bench/concurrency';
 import { coldStarts, type ColdVariant } from './bench/cold-start';
+import { floorRows, node24 } from './bench/floor';
+import { npmStarts } from './bench/npm-start';
 import { memory, type MemoryRound } from './bench/memory';
 import { installCleanup, killAll } from './bench/processes';
 import { CATALOG } from '../src/catalog';
@@ -25,7 +27,7 @@ import { pairedRatios, summarize } from './bench/stats';
 import { bare, BUNDLE, bundled, compileUnbundled, ROOT, unbundled } from './bench/targets';
 import { warm } from './bench/warm';
 
-const WATCHDOG_MS = 280_000;
+const WATCHDOG_MS = 420_000;
 const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
 const BEGIN = '<!-- bench:begin -->';
 const END = '<!-- bench:end -->';
@@ -35,6 +37,8 @@ interface Plan {
   warm: { rounds: number; throughputS: number; latencyS: number; latencyRate: number; warmupS: number };
   burst: { size: number; rounds: number; upstreamDelayMs: number };
   memoryRounds: number;
+  npmStartRounds: number;
+  floorRounds: number;
 }
 
 const FULL: Plan = {
@@ -42,12 +46,16 @@ const FULL: Plan = {
   warm: { rounds: 3, throughputS: 4, latencyS: 4, latencyRate: 200, warmupS: 2 },
   burst: { size: 200, rounds: 3, upstreamDelayMs: 100 },
   memoryRounds: 2,
+  npmStartRounds: 5,
+  floorRounds: 7,
 };
 const QUICK: Plan = {
   coldRounds: 2,
   warm: { rounds: 1, throughputS: 1, latencyS: 1, latencyRate: 200, warmupS: 1 },
   burst: { size: 200, rounds: 1, upstreamDelayMs: 100 },
   memoryRounds: 1,
+  npmStartRounds: 1,
+  floorRounds: 1,
 };
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -59,7 +67,7 @@ async function run(plan: Plan): Promise<Row[]> {
     const hello = bare();
     const ours = bundled(stub.url);
 
-    log('1/5 cold start');
+    log('1/6 cold start');
     compileUnbundled();
     const cold: ColdVariant[] = [
       { key: 'bare', spec: hello, body: 'welcome', fromReddit: false },
@@ -94,8 +102,17 @@ async function run(plan: Plan): Promise<Row[]> {
       goal: '(less noisy than wall time)',
     });
     coldRow('1d', 'unbundled', 'cold start, joke, plain `tsc` output instead of the bundle', '(reference)');
+    const npmStart = await npmStarts(stub.url, plan.npmStartRounds);
+    rows.push({
+      id: '1e',
+      benchmark: '`npm start` typed → first 200, welcome (npm, esbuild bundle without type check, functions-framework)',
+      ours: `${fmtMs(summarize(npmStart))} (max ${summarize(npmStart).max.toFixed(0)} ms)`,
+      baseline: `${fmtMs(summarize(bareFirst))} (bare hello, process start → first 200)`,
+      ratio: '—',
+      goal: '≤ 1500 ms',
+    });
 
-    log('2/5 warm throughput and latency');
+    log('2/6 warm throughput and latency');
     const warmRounds = await warm(
       [
         { key: 'bare', spec: hello, body: 'welcome' },
@@ -126,7 +143,7 @@ async function run(plan: Plan): Promise<Row[]> {
       });
     }
 
-    log('3/5 burst of cache misses');
+    log('3/6 burst of cache misses');
     const bursts = await burst(ours, stub, plan.burst);
     const fetches = summarize(bursts.map((b) => b.upstreamFetches));
     rows.push({
@@ -146,7 +163,7 @@ async function run(plan: Plan): Promise<Row[]> {
       goal: '—',
     });
 
-    log('4/5 memory');
+    log('4/6 memory');
     const mem: { ours: MemoryRound[]; bare: MemoryRound[] } = { ours: [], bare: [] };
     for (let round = 0; round < plan.memoryRounds; round++) {
       mem.bare.push(await memory(hello));
@@ -176,7 +193,7 @@ async function run(plan: Plan): Promise<Row[]> {
       });
     }
 
-    log('5/5 deploy size');
+    log('5/6 deploy size');
     const size = deploySize(ROOT, BUNDLE);
     rows.push({
       id: '5a',
@@ -202,6 +219,12 @@ async function run(plan: Plan): Promise<Row[]> {
       ratio: '—',
       goal: '—',
     });
+
+    log('6/6 cold start against the floor, Node 20 (this one) and Node 24');
+    const node24Bin = node24();
+    const runtimes = [{ label: `Node ${process.versions.node.split('.')[0]}` }, ...(node24Bin ? [{ label: 'Node 24', nodeBin: node24Bin }] : [])];
+    if (!node24Bin) log('Node 24 unavailable (npx -y -p node@24 failed): its rows are left out');
+    rows.push(...(await floorRows(stub.url, plan.floorRounds, runtimes)));
     return rows;
   } finally {
     await stub.close();

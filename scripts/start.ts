@@ -46,7 +46,8 @@ async function main(argv: string[]): Promise<void> {
   }
   // functions-framework exports no CLI entry, so its main.js is found next to the package's index.
   const frameworkMain = join(dirname(require.resolve('@google-cloud/functions-framework')), 'main.js');
-  process.argv = [process.argv[0]!, frameworkMain, '--target=webhook', `--source=${join(__dirname, 'index.cjs')}`];
+  // From dist/start.cjs or scripts/start.ts alike: package.json's main.
+  process.argv = [process.argv[0]!, frameworkMain, '--target=webhook', `--source=${join(__dirname, '..', 'dist', 'index.cjs')}`];
   require(frameworkMain);
 }
 

@@ -120,6 +120,8 @@ describe('the bundle file', () => {
   it('is what package.json main and npm start point at', () => {
     const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
     expect(join(__dirname, '..', manifest.main)).toBe(BUNDLE);
-    expect(manifest.scripts['start']).toContain(`--source=${manifest.main}`);
+    // npm start runs the launcher (scripts/start.ts, bundled), which serves dist/index.cjs; see test/start.test.ts.
+    expect(manifest.scripts['start']).toBe('node dist/start.cjs');
+    expect(manifest.scripts['prestart']).toMatch(/^npm run bundle && esbuild scripts\/start\.ts .*--outfile=dist\/start\.cjs /);
   });
 });

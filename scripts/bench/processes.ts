@@ -59,6 +59,8 @@ export interface FunctionSpec {
   env?: Record<string, string>;
   /** Extra node options, before functions-framework's CLI. */
   nodeArgs?: readonly string[];
+  /** Another node binary (e.g. Node 24 from `npx -p node@24`); default: the one running the bench. */
+  nodeBin?: string;
 }
 
 export interface FunctionProcess {
@@ -85,7 +87,7 @@ function childEnv(port: number, extra: Record<string, string>): NodeJS.ProcessEn
 
 export function startFunction(spec: FunctionSpec, port: number, readyTimeoutMs = 15_000): FunctionProcess {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), frameworkCli(), `--target=${spec.target}`, `--source=${spec.source}`, `--port=${port}`], {
+  const child = spawn(spec.nodeBin ?? process.execPath, [...(spec.nodeArgs ?? []), frameworkCli(), `--target=${spec.target}`, `--source=${spec.source}`, `--port=${port}`], {
     env: childEnv(port, spec.env ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
