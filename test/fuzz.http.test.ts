@@ -5,6 +5,7 @@ import { startWebhook, type RunningWebhook } from './support/server';
 import { answerProblems, anyText, webhookBody } from './support/fuzz';
 import { jokes } from './support/reddit';
 import { FakeReddit } from './support/turns';
+import { testReport } from './support/report';
 
 /**
  * The same property as fuzz.test.ts, through the real server: functions-framework,
@@ -103,6 +104,6 @@ describe('fuzz over HTTP: raw bytes, framing, charsets, encodings', () => {
       { numRuns: RUNS, seed: SEED },
     );
     expect(statuses.get(200) ?? 0).toBeGreaterThan(RUNS * 0.1);
-    process.stdout.write(`fuzz over HTTP: ${RUNS} requests; statuses ${JSON.stringify(Object.fromEntries(statuses))}\n`);
+    testReport('fuzz-http', `fuzz over HTTP: ${RUNS} requests; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
   }, 120_000);
 });

@@ -4,6 +4,7 @@ import { createWebhookHandler } from '../src/http/handler';
 import { jsonLogger } from '../src/log';
 import { preloadResponseLibrary } from '../src/dialogflow/response';
 import { answerProblems, FuzzReddit, listingArb, redditFailure, webhookBody } from './support/fuzz';
+import { testReport } from './support/report';
 
 /**
  * Property: whatever is POSTed, the handler answers with JSON, never a 5xx,
@@ -87,7 +88,7 @@ describe('fuzz: generated bodies against the handler', () => {
     expect(statuses.get(400) ?? 0).toBeGreaterThan(RUNS * 0.1);
     expect(statuses.get(401) ?? 0).toBeGreaterThan(0);
     expect(elapsed).toBeLessThan(Math.max(60_000, RUNS * 12)); // the default run must stay well under a minute
-    // Visible in CI output: how many bodies, how fast, which answers.
-    process.stdout.write(`fuzz: ${RUNS} bodies in ${elapsed} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}\n`);
+    // How many bodies, how fast, which answers: build/test-reports/fuzz.txt (TEST_REPORTS=1 prints it).
+    testReport('fuzz', `fuzz: ${RUNS} bodies in ${elapsed} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
   }, 120_000);
 });

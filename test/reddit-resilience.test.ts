@@ -10,6 +10,7 @@ import { countedReplies, jokes, listing, REDDIT_OAUTH, redditEnv, redditPost, TE
 import { moreRequest, sayRequest, welcomeRequest } from './support/requests';
 import { REDDIT as BASE, startWebhook, type RunningWebhook } from './support/server';
 import { expectValidV2Response } from './support/v2-proto';
+import { testReport } from './support/report';
 
 const DEADLINE_MS = 600;
 const SLACK_MS = 200;
@@ -99,8 +100,9 @@ beforeAll(async () => {
 
 const measured: Record<string, { ms: number; upstream: number }> = {};
 afterAll(() => {
-  // The numbers for the report, printed once per run.
-  console.log(
+  // The numbers for the report: build/test-reports/reddit-resilience.txt (TEST_REPORTS=1 prints them).
+  testReport(
+    'reddit-resilience',
     `WEBHOOK_DEADLINE_MS=${DEADLINE_MS}\n` +
       Object.entries(measured)
         .map(([name, m]) => `${name.padEnd(34)} ${m.ms.toFixed(0).padStart(5)} ms  upstream calls: ${m.upstream}`)

@@ -34,7 +34,7 @@ function readmeCurlBody(): unknown {
 }
 
 function start(args: string[], port: number): { child: ChildProcess; output: () => string; serving: Promise<void> } {
-  const env = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' };
   for (const name of Object.keys(env)) if (/^(REDDIT_|WEBHOOK_)/.test(name)) delete env[name];
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'start.ts'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
