@@ -1,5 +1,4 @@
 import { RedditError } from '../src/reddit/client';
-import { FOLLOWUP_LIFESPAN } from '../src/dialogflow/names';
 import { contentParameter, topicParameter } from '../src/intents/say-content';
 import { OFFLINE } from '../src/reddit/offline';
 import { listing, redditPost, jokes } from './support/reddit';
@@ -57,7 +56,7 @@ describe('say-content', () => {
     expect(reply.chips).toEqual(expect.arrayContaining(['Another one', 'Joke', 'Fact', 'Bye']));
     expect(reply.card?.url).toBe('https://www.reddit.com/r/Jokes/comments/j1/slug/');
     expect(response.outputContexts).toEqual([
-      { name: FOLLOWUP, lifespanCount: FOLLOWUP_LIFESPAN, parameters: { content: 'joke', topic: '', servedIds: ['j1'] } },
+      { name: FOLLOWUP, lifespanCount: 5, parameters: { content: 'joke', topic: '', servedIds: ['j1'] } },
     ]);
     expect(reddit.queries).toEqual([{ subreddit: 'Jokes' }]);
   });

@@ -1,7 +1,7 @@
 import { kindById } from '../src/catalog';
 import { eligiblePosts, rejectReason } from '../src/reddit/filters';
 import { ListingFormatError, parseListing, PostSchema, type Post } from '../src/reddit/listing';
-import { MAX_SERVED_IDS, pickUnserved, rememberServed } from '../src/reddit/pick';
+import { pickUnserved, rememberServed } from '../src/reddit/pick';
 import { listing, redditPost } from './support/reddit';
 
 const joke = kindById('joke')!;
@@ -106,9 +106,9 @@ describe('pickUnserved', () => {
 describe('rememberServed', () => {
   it('appends without duplicates and keeps the newest ids within the bound', () => {
     expect(rememberServed(['a', 'b'], 'a')).toEqual(['b', 'a']);
-    const many = Array.from({ length: MAX_SERVED_IDS }, (_, i) => `id${i}`);
+    const many = Array.from({ length: 50 }, (_, i) => `id${i}`);
     const next = rememberServed(many, 'new');
-    expect(next).toHaveLength(MAX_SERVED_IDS);
+    expect(next).toHaveLength(50);
     expect(next[0]).toBe('id1');
     expect(next.at(-1)).toBe('new');
   });

@@ -1,5 +1,5 @@
 import { CATALOG, resolveKind, type ContentKind } from '../../src/catalog';
-import { ACTIONS, CONTEXTS, FOLLOWUP_LIFESPAN, INTENTS, PARAMS } from '../../src/dialogflow/names';
+import { ACTIONS, CONTEXTS, INTENTS, PARAMS } from '../../src/dialogflow/names';
 import { validateAgentFiles } from '../../scripts/agent/check';
 import { generateAgent, WEBHOOK_URL_PLACEHOLDER } from '../../scripts/agent/generate';
 import {
@@ -83,8 +83,8 @@ describe('content entity', () => {
 describe('intents (DESIGN.md agent table)', () => {
   const table = [
     [INTENTS.welcome, ACTIONS.welcome, [], []],
-    [INTENTS.sayContent, ACTIONS.sayContent, [], [{ name: CONTEXTS.followup, lifespan: FOLLOWUP_LIFESPAN }]],
-    [INTENTS.sayContentMore, ACTIONS.sayContent, [CONTEXTS.followup], [{ name: CONTEXTS.followup, lifespan: FOLLOWUP_LIFESPAN }]],
+    [INTENTS.sayContent, ACTIONS.sayContent, [], [{ name: CONTEXTS.followup, lifespan: 5 }]],
+    [INTENTS.sayContentMore, ACTIONS.sayContent, [CONTEXTS.followup], [{ name: CONTEXTS.followup, lifespan: 5 }]],
     [INTENTS.bye, ACTIONS.bye, [], [{ name: CONTEXTS.followup, lifespan: 0 }]],
     [INTENTS.fallback, ACTIONS.fallback, [], []],
   ] as const;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { Deadline } from '../../src/deadline';
 import { jsonLogger } from '../../src/log';
-import { RedditClient, RedditError, RENDER_RESERVE_MS } from '../../src/reddit/client';
+import { RedditClient, RedditError } from '../../src/reddit/client';
 import { loadConfig } from '../../src/config';
 import { countedReplies, jokes, REDDIT_OAUTH as OAUTH, redditEnv, TEST_USER_AGENT as UA } from '../support/reddit';
 
@@ -75,7 +75,7 @@ describe('RedditClient, anonymous', () => {
   it('does not retry when the deadline leaves no room for another attempt', async () => {
     const upstream = countedTop(5, 502, 'bad gateway');
     // budget after the reserve is below the minimum attempt time
-    const error = await failure(anonymous().fetchPosts({ subreddit: 'Jokes' }, new Deadline(RENDER_RESERVE_MS + 200)));
+    const error = await failure(anonymous().fetchPosts({ subreddit: 'Jokes' }, new Deadline(150 + 200) /* 150 ms render reserve */));
     expect(error.reason).toBe('upstream');
     expect(upstream.calls).toBe(1);
   });
@@ -177,7 +177,7 @@ describe('RedditClient, when Reddit hangs', () => {
     const error = await failure(client.fetchPosts({ subreddit: 'Jokes' }, new Deadline(deadlineMs)));
     const elapsed = performance.now() - started;
     expect(error.reason).toBe('timeout');
-    expect(elapsed).toBeGreaterThanOrEqual(deadlineMs - RENDER_RESERVE_MS - 20);
+    expect(elapsed).toBeGreaterThanOrEqual(deadlineMs - 150 - 20); // 150 ms render reserve
     expect(elapsed).toBeLessThan(deadlineMs);
     expect(received).toHaveLength(1);
     expect(received[0]?.headers['user-agent']).toBe(UA);

@@ -1,9 +1,7 @@
 import {
   cooldownAfter429,
   cooldownFromBudget,
-  DEFAULT_COOLDOWN_MS,
   HostCooldown,
-  MAX_COOLDOWN_MS,
   retryAfterMs,
 } from '../../src/reddit/cooldown';
 
@@ -25,14 +23,17 @@ describe('cooldownAfter429', () => {
   it('prefers Retry-After, then X-Ratelimit-Reset, then a default', () => {
     expect(cooldownAfter429({ 'retry-after': '12', 'x-ratelimit-reset': '40' }, 0)).toBe(12_000);
     expect(cooldownAfter429({ 'x-ratelimit-reset': '40' }, 0)).toBe(40_000);
-    expect(cooldownAfter429({}, 0)).toBe(DEFAULT_COOLDOWN_MS);
-    expect(cooldownAfter429(undefined, 0)).toBe(DEFAULT_COOLDOWN_MS);
+    expect(cooldownAfter429({}, 0)).toBe(60_000);
+    expect(cooldownAfter429(undefined, 0)).toBe(60_000);
   });
   it('matches header names case-insensitively', () => {
     expect(cooldownAfter429({ 'Retry-After': '3' }, 0)).toBe(3000);
   });
   it('never waits longer than the cap', () => {
-    expect(cooldownAfter429({ 'retry-after': '999999' }, 0)).toBe(MAX_COOLDOWN_MS);
+    expect(cooldownAfter429({ 'retry-after': '999999' }, 0)).toBe(900_000);
+    expect(cooldownAfter429({ 'retry-after': '901' }, 0)).toBe(900_000);
+    expect(cooldownAfter429({ 'retry-after': '900' }, 0)).toBe(900_000);
+    expect(cooldownAfter429({ 'retry-after': '899' }, 0)).toBe(899_000);
   });
 });
 
