@@ -7,4 +7,18 @@ const base = require('./jest.config.js');
 module.exports = {
   ...base,
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
+  // These run the code in another process (the prebuilt dist/ bundle, tsx, Chromium), where
+  // Stryker's active mutant does not reach, so they cannot kill a mutant; they only add time
+  // and, on a loaded machine, flaky start-ups to the initial run.
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '<rootDir>/test/bundle.test.ts',
+    '<rootDir>/test/start.test.ts',
+    '<rootDir>/test/chat-cli.test.ts',
+    '<rootDir>/test/demo.browser.test.ts',
+    '<rootDir>/test/local-agent/explain.test.ts',
+  ],
+  // A busy machine (Stryker's workers plus whatever else runs) must not turn slow start-ups into failures.
+  testTimeout: 30_000,
+  reporters: ['default'],
 };
