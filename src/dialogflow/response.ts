@@ -10,8 +10,7 @@ import type { WebhookRequest } from './request';
  * function so its quirks stay here:
  * - it only sets `fulfillmentText` when the answer is a single text;
  * - it copies a platform-less payload to the top-level `payload`;
- * - `end()` adds `triggerEndOfConversation`, which v2 rejects (we never call it,
- *   and strip it anyway);
+ * - `end()` would add `triggerEndOfConversation`, which v2 rejects: we never call it;
  * - its quick replies have no title, which Telegram needs to show them.
  * The result is then checked against a strict schema of the v2 fields we emit;
  * anything unexpected degrades to a plain text answer instead of an answer
@@ -120,7 +119,6 @@ async function buildWithLibrary(request: WebhookRequest, reply: Reply): Promise<
 
 function normalize(raw: unknown, reply: Reply, session: string): unknown {
   const body = { ...(raw as Record<string, unknown>) };
-  delete body.triggerEndOfConversation;
   delete body.payload;
   body.fulfillmentText = reply.speech;
   if (Array.isArray(body.fulfillmentMessages)) {

@@ -25,12 +25,6 @@ export function checkDeclaredSize(headers: IncomingHttpHeaders): void {
   }
 }
 
-export function checkBodySize(rawBody: Buffer | undefined): void {
-  if (rawBody && rawBody.length > MAX_BODY_BYTES) {
-    throw new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes`);
-  }
-}
-
 // Hashing first makes both sides the same length, so timingSafeEqual never
 // short-circuits on a length mismatch that would leak the secret's length.
 function sameSecret(given: string, expected: string): boolean {

@@ -10,7 +10,7 @@ import type { PostSource } from '../reddit/client';
 import type { Reply } from '../reply';
 import { contentChips } from '../speech/phrases';
 import { sliceUnits } from '../speech/clean';
-import { checkBodySize, checkHead, type Credentials } from './checks';
+import { checkHead, type Credentials } from './checks';
 import { HttpError, sendError, sendJson } from './errors';
 import { withPreflight, type PreflightFunction } from './front-door';
 import { RequestFacts, sessionId } from './request-log';
@@ -40,8 +40,9 @@ function credentialsOf(config: WebhookDeps['config']): Credentials {
 }
 
 function checkRequest(req: Request, config: WebhookDeps['config']): WebhookRequest {
+  // The front door ran these checks and read the body within MAX_BODY_BYTES; checking the head
+  // again costs nothing and keeps the handler safe should it ever be served without it.
   checkHead(req.method, req.headers, credentialsOf(config));
-  checkBodySize(req.rawBody);
   return parseWebhookRequest(req.body);
 }
 

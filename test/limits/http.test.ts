@@ -1,0 +1,162 @@
+/**
+ * The HTTP side's limits: body size, the time kept to send an answer, the
+ * length of caller text in log lines, and the shutdown grace period.
+ */
+import type { Request, Response } from '@google-cloud/functions-framework';
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { checkDeclaredSize } from '../../src/http/checks';
+import { HttpError } from '../../src/http/errors';
+import { createWebhookHandler } from '../../src/http/handler';
+import { InFlight, installGracefulShutdown } from '../../src/http/shutdown';
+import { jsonLogger, silentLogger } from '../../src/log';
+import type { PostSource } from '../../src/reddit/client';
+import { sendRaw } from '../support/raw-http';
+import { webhookRequest, welcomeRequest } from '../support/requests';
+import { startWebhook, type RunningWebhook } from '../support/server';
+
+const refusal = (run: () => void): HttpError | undefined => {
+  try {
+    run();
+    return undefined;
+  } catch (error) {
+    return error as HttpError;
+  }
+};
+
+describe('request body: 65,536 bytes', () => {
+  it('refuses a declared Content-Length of 65,537, not 65,536', () => {
+    expect(refusal(() => checkDeclaredSize({ 'content-length': '65536' }))).toBeUndefined();
+    expect(refusal(() => checkDeclaredSize({ 'content-length': '65537' }))).toMatchObject({
+      status: 413,
+      code: 'payload_too_large',
+      message: 'The request body is larger than 65536 bytes',
+    });
+  });
+
+  describe('over HTTP', () => {
+    let webhook: RunningWebhook;
+    beforeAll(async () => {
+      webhook = await startWebhook();
+    });
+    afterAll(() => webhook.close());
+
+    /** A valid welcome request padded (with a field the schema ignores) to exactly `bytes`. */
+    const bodyOf = (bytes: number): string => {
+      const empty = JSON.stringify({ ...welcomeRequest(), pad: '' });
+      return JSON.stringify({ ...welcomeRequest(), pad: 'p'.repeat(bytes - Buffer.byteLength(empty)) });
+    };
+
+    it.each([
+      ['with Content-Length', (body: string) => ({ body })],
+      ['chunked', (body: string) => ({ chunks: [body.slice(0, 1000), body.slice(1000)] })],
+    ])('%s: answers 65,536 bytes, refuses 65,537 with 413', async (_how, send) => {
+      const headers = { 'content-type': 'application/json' };
+      expect(bodyOf(65536)).toHaveLength(65536);
+      expect((await sendRaw(webhook.url, { headers, ...send(bodyOf(65536)) })).status).toBe(200);
+      const tooBig = await sendRaw(webhook.url, { headers, ...send(bodyOf(65537)) });
+      expect(tooBig.status).toBe(413);
+      expect(tooBig.json.error.code).toBe('payload_too_large');
+    });
+  });
+});
+
+/** The handler called directly, as functions-framework calls it behind the front door. */
+function callHandler(body: Record<string, unknown>, options: { posts?: PostSource; deadlineMs?: number; lines?: string[] } = {}) {
+  const lines = options.lines ?? [];
+  const handler = createWebhookHandler({
+    config: { deadlineMs: options.deadlineMs ?? 4000, allowNsfw: false },
+    posts: options.posts ?? { fetchPosts: () => Promise.resolve([]) },
+    log: jsonLogger('debug', (line) => lines.push(line)),
+  });
+  const raw = Buffer.from(JSON.stringify(body));
+  const req = { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(raw.length) }, rawBody: raw, body };
+  const answer = { at: -1, text: '' };
+  const res = {
+    headersSent: false,
+    statusCode: 0,
+    setHeader() {},
+    end(text: string) {
+      answer.at = Date.now();
+      answer.text = text;
+      res.headersSent = true;
+    },
+  };
+  return { done: handler(req as unknown as Request, res as unknown as Response), answer, lines };
+}
+
+describe('the answer is sent 50 ms before the deadline', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('a hanging intent gets the apology at deadline − 50 ms, not a millisecond earlier', async () => {
+    jest.useFakeTimers({ now: 1_000_000, doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    const hanging: PostSource = { fetchPosts: () => new Promise(() => undefined) };
+    const call = callHandler(webhookRequest({ action: 'say-content', parameters: { content: 'joke' } }), { posts: hanging, deadlineMs: 1000 });
+    await jest.advanceTimersByTimeAsync(949);
+    expect(call.answer.at).toBe(-1);
+    await jest.advanceTimersByTimeAsync(1);
+    await call.done;
+    expect(call.answer.at).toBe(1_000_950);
+    expect(JSON.parse(call.answer.text).fulfillmentText).toMatch(/^Sorry, something went wrong on my side/);
+  });
+});
+
+describe('caller text in log lines', () => {
+  const logged = async (body: Record<string, unknown>) => {
+    const call = callHandler(body);
+    await call.done;
+    return call.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  };
+
+  it('a debug line carries the first 200 characters of the user\u2019s text', async () => {
+    const turn = (text: string) => logged(webhookRequest({ action: 'input.welcome', queryText: text })).then((lines) => lines.find((l) => l.message === 'webhook turn'));
+    expect((await turn('q'.repeat(200)))?.queryText).toBe('q'.repeat(200));
+    expect((await turn('q'.repeat(201)))?.queryText).toBe('q'.repeat(200));
+  });
+
+  it('session, intent and action are cut to 100 characters', async () => {
+    const summary = async (n: number) =>
+      (await logged(webhookRequest({ action: 'a'.repeat(n), intent: 'i'.repeat(n), session: `projects/p/agent/sessions/${'s'.repeat(n)}` }))).find(
+        (l) => l.message === 'webhook request',
+      );
+    expect(await summary(100)).toMatchObject({ action: 'a'.repeat(100), intent: 'i'.repeat(100), session: 's'.repeat(100) });
+    expect(await summary(101)).toMatchObject({ action: 'a'.repeat(100), intent: 'i'.repeat(100), session: 's'.repeat(100) });
+  });
+});
+
+/** Enough of a ServerResponse for InFlight; this one never finishes by itself. */
+class StuckResponse extends EventEmitter {
+  headersSent = false;
+  statusCode = 200;
+  setHeader(): void {}
+  end(): void {
+    this.headersSent = true;
+  }
+}
+
+describe('shutdown: 8 s of grace, then 200 ms for the 503s to leave', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('answers what is left at 8,000 ms and lets the framework exit at 8,200 ms', async () => {
+    jest.useFakeTimers({ now: 0, doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    const target = new EventEmitter();
+    const inFlight = new InFlight();
+    const infos: Array<Record<string, unknown>> = [];
+    installGracefulShutdown({ target, inFlight, log: { ...silentLogger, info: (fields) => infos.push(fields) } });
+    let exitedAt = -1;
+    target.on('SIGTERM', () => (exitedAt = Date.now()));
+    await Promise.resolve();
+    const stuck = new StuckResponse();
+    inFlight.track(stuck as unknown as ServerResponse);
+    target.emit('SIGTERM', 'SIGTERM');
+    expect(infos[0]).toMatchObject({ graceMs: 8000 });
+    await jest.advanceTimersByTimeAsync(7999);
+    expect(stuck.statusCode).toBe(200);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(stuck.statusCode).toBe(503);
+    await jest.advanceTimersByTimeAsync(199);
+    expect(exitedAt).toBe(-1);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(exitedAt).toBe(8200);
+  });
+});
