@@ -17,6 +17,10 @@ module.exports = {
     '<rootDir>/test/chat-cli.test.ts',
     '<rootDir>/test/demo.browser.test.ts',
     '<rootDir>/test/local-agent/explain.test.ts',
+    // Property tests over thousands of generated bodies (10-20 s each): they guard against crashes
+    // and invalid answers, not exact values, and would run for nearly every mutant.
+    '<rootDir>/test/fuzz.test.ts',
+    '<rootDir>/test/fuzz.http.test.ts',
   ],
   // A busy machine (Stryker's workers plus whatever else runs) must not turn slow start-ups into failures.
   testTimeout: 30_000,

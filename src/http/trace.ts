@@ -12,8 +12,6 @@ export interface TraceContext {
   sampled?: boolean;
 }
 
-const TRACE_ID = /^[0-9a-f]{32}$/;
-
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
@@ -47,8 +45,8 @@ function fromTraceparent(header: string): TraceContext | undefined {
 export function traceContext(headers: IncomingHttpHeaders): TraceContext | undefined {
   const cloud = single(headers['x-cloud-trace-context']);
   const parent = single(headers['traceparent']);
-  const context = (cloud ? fromCloudHeader(cloud) : undefined) ?? (parent ? fromTraceparent(parent) : undefined);
-  return context && TRACE_ID.test(context.traceId) ? context : undefined;
+  // Both parsers accept only 32 hex digits and return them in lower case.
+  return (cloud ? fromCloudHeader(cloud) : undefined) ?? (parent ? fromTraceparent(parent) : undefined);
 }
 
 /**
