@@ -106,10 +106,16 @@ describe('createApp and warm-up', () => {
     webhook = undefined;
   });
 
-  it('does not warm up unless asked', async () => {
+  it('does not warm up unless asked, not even after the 1 s an idle instance waits', async () => {
     const seen = countingReddit();
-    createApp({ config: loadConfig(redditEnv()), log: silentLogger });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      createApp({ config: loadConfig(redditEnv()), log: silentLogger });
+      await jest.advanceTimersByTimeAsync(1_001);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      jest.useRealTimers();
+    }
     expect(seen).toEqual([]);
   });
 
