@@ -125,3 +125,83 @@ describe('the bundle started by functions-framework with a bad setting', () => {
     expect(run.stdout).toBe('');
   });
 });
+
+describe('the shared-secret header', () => {
+  const header = (name: string, value = 'a-secret') => problems({ WEBHOOK_HEADER_NAME: name, WEBHOOK_HEADER_VALUE: value });
+
+  it.each([
+    'authorization',
+    'proxy-authorization',
+    'content-type',
+    'content-length',
+    'content-encoding',
+    'transfer-encoding',
+    'host',
+    'connection',
+    'cookie',
+    'user-agent',
+    'x-cloud-trace-context',
+    'traceparent',
+    'x-forwarded-for',
+  ])('refuses %p, a header clients or proxies set themselves (any case)', (name) => {
+    expect(header(name)).toEqual([`WEBHOOK_HEADER_NAME="${name}": must not be a header that HTTP clients or proxies set themselves`]);
+    expect(header(name.toUpperCase())).toHaveLength(1);
+  });
+
+  it('takes a name of 1 to 100 token characters', () => {
+    expect(header('x')).toEqual([]);
+    expect(header('x'.repeat(100))).toEqual([]);
+    expect(header('x'.repeat(101))).toEqual([`WEBHOOK_HEADER_NAME="${'x'.repeat(101)}": must be an HTTP header name (letters, digits, - and a few symbols)`]);
+    expect(header("x!#$%&'*+.^_`|~-9")).toEqual([]);
+    expect(header('x:y')).toHaveLength(1);
+  });
+
+  it('takes a value of 1 to 1024 visible ASCII characters, spaces only inside', () => {
+    expect(header('x-secret', 'v')).toEqual([]);
+    expect(header('x-secret', 'v'.repeat(1024))).toEqual([]);
+    expect(header('x-secret', `v${' '.repeat(1022)}v`)).toEqual([]);
+    expect(header('x-secret', 'v'.repeat(1025))).toEqual(['WEBHOOK_HEADER_VALUE: must be visible ASCII without leading or trailing spaces']);
+    expect(header('x-secret', 'v ')).toHaveLength(1);
+    expect(header('x-secret', 'a\tb')).toHaveLength(1);
+  });
+
+  it('reads the name in lower case', () => {
+    expect(loadConfig({ WEBHOOK_HEADER_NAME: 'X-Secret', WEBHOOK_HEADER_VALUE: 'v' }).headerSecret).toEqual({ name: 'x-secret', value: 'v' });
+  });
+});
+
+describe('pairs and other settings', () => {
+  it.each([
+    [{ REDDIT_CLIENT_ID: 'id' }, 'REDDIT_CLIENT_SECRET: REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET must be set together'],
+    [{ REDDIT_CLIENT_SECRET: 's' }, 'REDDIT_CLIENT_ID: REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET must be set together'],
+    [{ WEBHOOK_USERNAME: 'u' }, 'WEBHOOK_PASSWORD: WEBHOOK_USERNAME and WEBHOOK_PASSWORD must be set together'],
+    [{ WEBHOOK_PASSWORD: 'p' }, 'WEBHOOK_USERNAME: WEBHOOK_USERNAME and WEBHOOK_PASSWORD must be set together'],
+    [{ WEBHOOK_HEADER_NAME: 'x-s' }, 'WEBHOOK_HEADER_VALUE: WEBHOOK_HEADER_NAME and WEBHOOK_HEADER_VALUE must be set together'],
+    [{ WEBHOOK_HEADER_VALUE: 'v' }, 'WEBHOOK_HEADER_NAME: WEBHOOK_HEADER_NAME and WEBHOOK_HEADER_VALUE must be set together'],
+  ])('%p alone: %s', (env, line) => {
+    expect(problems(env)).toEqual([line]);
+  });
+
+  it('reads credentials and URLs, without trailing slashes', () => {
+    const config = loadConfig({
+      REDDIT_CLIENT_ID: 'id',
+      REDDIT_CLIENT_SECRET: 'secret',
+      REDDIT_BASE_URL: 'http://127.0.0.1:9000//',
+      REDDIT_OAUTH_URL: 'https://oauth.example/',
+      WEBHOOK_USERNAME: 'u',
+      WEBHOOK_PASSWORD: 'p',
+    });
+    expect(config.reddit).toMatchObject({ clientId: 'id', clientSecret: 'secret', baseUrl: 'http://127.0.0.1:9000', oauthUrl: 'https://oauth.example' });
+    expect(config.auth).toEqual({ username: 'u', password: 'p' });
+  });
+
+  it.each(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])('takes LOG_LEVEL=%s', (level) => {
+    expect(loadConfig({ LOG_LEVEL: level }).logLevel).toBe(level);
+  });
+
+  it('takes a project id of 1 to 100 lower-case letters, digits, ":", "." and "-"', () => {
+    expect(loadConfig({ GOOGLE_CLOUD_PROJECT: 'example.com:my-project-1' }).projectId).toBe('example.com:my-project-1');
+    expect(loadConfig({ GOOGLE_CLOUD_PROJECT: 'p'.repeat(100) }).projectId).toBe('p'.repeat(100));
+    expect(problems({ GOOGLE_CLOUD_PROJECT: 'p'.repeat(101) })).toEqual([`GOOGLE_CLOUD_PROJECT="${'p'.repeat(101)}": must be a project id`]);
+  });
+});
