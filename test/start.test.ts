@@ -6,24 +6,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../scripts/bench/processes';
 import { fixturePosts } from '../scripts/local-agent/reddit-fixtures';
 import { assertBundleBuilt } from './support/server';
 import { expectValidV2Response } from './support/v2-proto';
 
 const ROOT = join(__dirname, '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** The body of the README's curl, read from the README so the two cannot drift apart. */
 function readmeCurlBody(): unknown {
