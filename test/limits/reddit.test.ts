@@ -3,11 +3,13 @@
  * with literal values just inside and just outside each limit.
  */
 import type { AxiosResponse } from 'axios';
+import nock from 'nock';
+import { loadConfig } from '../../src/config';
 import { CATALOG, kindById, type ContentKind } from '../../src/catalog';
 import { Deadline } from '../../src/deadline';
 import { silentLogger } from '../../src/log';
 import { CachedPostSource, listingSize } from '../../src/reddit/cache';
-import { listingPath, RETRY_POLICY, type ListingQuery, type PostSource } from '../../src/reddit/client';
+import { listingPath, RedditClient, RETRY_POLICY, type ListingQuery, type PostSource } from '../../src/reddit/client';
 import { RedditError } from '../../src/reddit/errors';
 import { rejectReason } from '../../src/reddit/filters';
 import type { Upstream } from '../../src/reddit/http';
@@ -16,7 +18,7 @@ import { TokenProvider, usableForMs } from '../../src/reddit/oauth';
 import { rememberServed } from '../../src/reddit/pick';
 import { fullJitterDelay } from '../../src/reddit/retry';
 import { warmUp, warmUpAfterFirstAnswer } from '../../src/reddit/warmup';
-import { listing, redditPost, type PostFields } from '../support/reddit';
+import { jokes, listing, redditEnv, redditPost, type PostFields } from '../support/reddit';
 
 const joke = kindById('joke') as ContentKind;
 const post = (fields: PostFields): Post => parseListing(listing([redditPost(fields)]))[0]!;
@@ -215,5 +217,23 @@ describe('warm-up', () => {
     await jest.advanceTimersByTimeAsync(1);
     await new Promise((resolve) => setImmediate(resolve));
     expect(upstream.calls).toEqual([`${CATALOG[0]!.subreddit}/`]);
+  });
+});
+
+describe('render reserve: 150 ms of the deadline are kept for the answer', () => {
+  // A clock that stands still: the deadline's remaining time is exactly what it was given.
+  const frozen = (ms: number) => new Deadline(ms, () => 0);
+
+  it('does not ask Reddit with 150 ms left, asks with 151', async () => {
+    const client = new RedditClient(loadConfig(redditEnv()), { random: () => 0 });
+    const scope = nock('http://reddit.test').get('/r/Jokes/top.json').query(true).reply(200, jokes(1));
+    await expect(client.fetchPosts({ subreddit: 'Jokes' }, frozen(150))).rejects.toMatchObject({ reason: 'timeout', message: 'No time left to ask Reddit' });
+    expect(scope.isDone()).toBe(false);
+    // 1 ms is too little to get an answer, but enough to ask
+    const asked = await client.fetchPosts({ subreddit: 'Jokes' }, frozen(151)).then(
+      () => 'answered',
+      (error: Error) => error.message,
+    );
+    expect(asked).not.toBe('No time left to ask Reddit');
   });
 });
