@@ -10,13 +10,13 @@ import { Deadline } from '../../src/deadline';
 import { silentLogger } from '../../src/log';
 import { CachedPostSource, listingSize } from '../../src/reddit/cache';
 import { listingPath, RedditClient, RETRY_POLICY, type ListingQuery, type PostSource } from '../../src/reddit/client';
-import { RedditError } from '../../src/reddit/errors';
+import { isRetryable, RedditError } from '../../src/reddit/errors';
 import { rejectReason } from '../../src/reddit/filters';
 import type { Upstream } from '../../src/reddit/http';
 import { parseListing, type Post } from '../../src/reddit/listing';
 import { TokenProvider, usableForMs } from '../../src/reddit/oauth';
 import { rememberServed } from '../../src/reddit/pick';
-import { fullJitterDelay } from '../../src/reddit/retry';
+import { fullJitterDelay, retryWithinBudget } from '../../src/reddit/retry';
 import { warmUp, warmUpAfterFirstAnswer } from '../../src/reddit/warmup';
 import { jokes, listing, redditEnv, redditPost, type PostFields } from '../support/reddit';
 
@@ -235,5 +235,35 @@ describe('render reserve: 150 ms of the deadline are kept for the answer', () =>
       (error: Error) => error.message,
     );
     expect(asked).not.toBe('No time left to ask Reddit');
+  });
+});
+
+describe('retry boundaries', () => {
+  const attempts = async (budgetMs: number) => {
+    let calls = 0;
+    await retryWithinBudget(
+      async () => {
+        calls += 1;
+        throw new Error('flaky');
+      },
+      { retries: 1, baseMs: 100, capMs: 800, minAttemptMs: 50, budgetMs: () => budgetMs, retryable: () => true, random: () => 0.5, sleep: async () => undefined },
+    ).catch(() => undefined);
+    return calls;
+  };
+
+  it('retries when the pause (50 ms) plus the minimum attempt (50 ms) just fit, not when 1 ms is missing', async () => {
+    expect(await attempts(100)).toBe(2);
+    expect(await attempts(99)).toBe(1);
+  });
+
+  it('retries 5xx and network failures, not 4xx, timeouts or garbage', () => {
+    expect(isRetryable(new RedditError('upstream', '500', 500))).toBe(true);
+    expect(isRetryable(new RedditError('upstream', '599', 599))).toBe(true);
+    expect(isRetryable(new RedditError('upstream', '499', 499))).toBe(false);
+    expect(isRetryable(new RedditError('upstream', 'no status'))).toBe(false);
+    expect(isRetryable(new RedditError('network', 'reset'))).toBe(true);
+    expect(isRetryable(new RedditError('timeout', 'slow'))).toBe(false);
+    expect(isRetryable(new RedditError('format', 'garbage'))).toBe(false);
+    expect(isRetryable(new Error('other'))).toBe(false);
   });
 });
