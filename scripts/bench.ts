@@ -27,7 +27,7 @@ import { pairedRatios, summarize } from './bench/stats';
 import { bare, BUNDLE, bundled, compileUnbundled, ROOT, unbundled } from './bench/targets';
 import { warm } from './bench/warm';
 
-const WATCHDOG_MS = 420_000;
+const WATCHDOG_MS = 900_000;
 const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
 const BEGIN = '<!-- bench:begin -->';
 const END = '<!-- bench:end -->';
@@ -47,7 +47,7 @@ const FULL: Plan = {
   burst: { size: 200, rounds: 3, upstreamDelayMs: 100 },
   memoryRounds: 2,
   npmStartRounds: 5,
-  floorRounds: 7,
+  floorRounds: 5,
 };
 const QUICK: Plan = {
   coldRounds: 2,
