@@ -22,8 +22,4 @@ export class Deadline {
   budgetFor(reserveMs: number): number {
     return Math.max(0, this.remainingMs() - reserveMs);
   }
-
-  expired(): boolean {
-    return this.remainingMs() === 0;
-  }
 }

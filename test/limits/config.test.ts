@@ -78,6 +78,17 @@ describe('problem lines', () => {
 
   it('keeps the multi-line message for callers that print the error whole', () => {
     expect(() => loadConfig({ PORT: 'x' })).toThrow('Invalid configuration:\n  PORT="x": must be a whole number from 1 to 65535 (a TCP port)');
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'x', ALLOW_NSFW: 'y' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).name).toBe('ConfigError');
+    expect((error as ConfigError).message).toBe(
+      'Invalid configuration:\n  PORT="x": must be a whole number from 1 to 65535 (a TCP port)\n  ALLOW_NSFW="y": must be true or false',
+    );
   });
 });
 
