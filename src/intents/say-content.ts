@@ -1,6 +1,6 @@
 import { resolveKind, type ContentKind } from '../catalog';
 import { PARAMS } from '../dialogflow/names';
-import { DEFAULT_LANGUAGE, type Language } from '../languages';
+import { DEFAULT_LANGUAGE, languageFor, type Language } from '../languages';
 import { leadWordPattern } from '../languages/patterns';
 import { RedditError, type ListingQuery } from '../reddit/client';
 import { eligiblePosts } from '../reddit/filters';
@@ -86,7 +86,8 @@ function offlineReply(
 ): Reply | undefined {
   const set = offlineSetFor(kind.id);
   if (!set) return undefined;
-  const pick = pickOffline(set, new Set(servedIds), ctx.random, topic);
+  const pick = pickOffline(set, new Set(servedIds), ctx.random, topic, kind.lang);
+  if (!pick) return undefined;
   // A repeat from today's Reddit beats a repeat from the collection.
   if (pick.repeated && reason === 'all-heard') return undefined;
   return {
@@ -130,8 +131,8 @@ export async function tellContent(ctx: IntentContext, kind: ContentKind, topic: 
   };
 }
 
-function askForKind(asked: string | undefined): Reply {
-  return { speech: asked ? unknownKindSpeech(asked) : askKindSpeech(), chips: kindChips(), contexts: [] };
+function askForKind(asked: string | undefined, lang: Language): Reply {
+  return { speech: asked ? unknownKindSpeech(asked, lang) : askKindSpeech(lang), chips: kindChips(lang), contexts: [] };
 }
 
 /**
@@ -140,12 +141,13 @@ function askForKind(asked: string | undefined): Reply {
  * and topic come from the follow-up context of the previous answer.
  */
 export const sayContent: IntentHandler = (ctx) => {
+  const lang = languageFor(ctx.turn.languageCode);
   const asked = contentParameter(ctx.turn.parameters[PARAMS.content]);
   if (asked) {
-    const kind = resolveKind(asked);
-    return kind ? tellContent(ctx, kind, topicParameter(ctx.turn.parameters[PARAMS.topic])) : askForKind(asked);
+    const kind = resolveKind(asked, lang);
+    return kind ? tellContent(ctx, kind, topicParameter(ctx.turn.parameters[PARAMS.topic], lang)) : askForKind(asked, lang);
   }
   const state = readFollowup(ctx.turn);
-  const kind = state.content ? resolveKind(state.content) : undefined;
-  return kind ? tellContent(ctx, kind, topicParameter(state.topic)) : askForKind(undefined);
+  const kind = state.content ? resolveKind(state.content, lang) : undefined;
+  return kind ? tellContent(ctx, kind, topicParameter(state.topic, lang)) : askForKind(undefined, lang);
 };

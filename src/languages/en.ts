@@ -11,6 +11,7 @@ export const en = {
   or: 'or',
   articles: ['a', 'an', 'the', 'some'],
   topicLeadWords: ['about', 'on', 'with', 'regarding'],
+  topicStopwords: ['the', 'and', 'for', 'with', 'about', 'that', 'this', 'some', 'from', 'any', 'are', 'you', 'your'],
 
   kinds: {
     joke: {
@@ -100,6 +101,7 @@ export const en = {
     unknownKind: 'I don\'t have "{asked}" yet.',
     fallback: "Sorry, I didn't get that.",
     bye: 'Bye! Come back any time for another joke or fact.',
+    somethingWrong: 'Sorry, something went wrong on my side. Please ask me again in a moment.',
     here: "Here's {a}:",
     cardSubtitle: 'r/{subreddit} on Reddit',
     topicNotFound: "I couldn't find {a} about {topic}, so here's a random one.",

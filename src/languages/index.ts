@@ -4,13 +4,16 @@
  * answer for any language code the bot does not know.
  */
 import { z } from 'zod';
+import { de } from './de';
 import { en } from './en';
+import { es } from './es';
+import { fr } from './fr';
 import { LanguageSchema, type Language, type LanguageText } from './schema';
 
 export type { Language, KindText, LanguageText } from './schema';
 
 /** Adding a language: write its file, list it here, run `npm run agent:build`. */
-const FILES: readonly LanguageText[] = [en];
+const FILES: readonly LanguageText[] = [en, de, es, fr];
 
 function load(file: LanguageText): Language {
   const parsed = LanguageSchema.safeParse(file);

@@ -77,6 +77,8 @@ export const LanguageSchema = z.strictObject({
   articles: phrases,
   /** Leading words dropped from a topic ("about cats" → "cats"). */
   topicLeadWords: phrases,
+  /** Words that say nothing about a topic, ignored when the bot's own collection is searched for it. */
+  topicStopwords: phrases,
   /** Content kinds offered in this language, by catalog id; a kind left out is not offered. */
   kinds: z.record(z.string(), KindTextSchema),
   /** What the webhook says. */
@@ -92,6 +94,8 @@ export const LanguageSchema = z.strictObject({
     /** Said before askKind when nothing matched. */
     fallback: template(),
     bye: template(),
+    /** When the bot itself failed (a bug, or the deadline came first). */
+    somethingWrong: template(),
     here: template(...KIND),
     cardSubtitle: template('subreddit'),
     topicNotFound: template(...KIND, 'topic'),

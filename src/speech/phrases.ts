@@ -2,7 +2,7 @@ import { catalogFor, featuredChoices, followUpPrompt, kindForms, listOf, type Co
 import { DEFAULT_LANGUAGE, fill, type Language } from '../languages';
 import type { Post } from '../reddit/listing';
 import type { OfflineItem } from '../reddit/offline';
-import type { LinkCard } from '../reply';
+import type { LinkCard, Reply } from '../reply';
 import { capText, echoText, MAX_SPEECH_CHARS, sliceUnits } from './clean';
 import { contentText } from './content';
 
@@ -62,6 +62,15 @@ export function unknownKindSpeech(asked: string, lang: Language = DEFAULT_LANGUA
 
 export function fallbackSpeech(lang: Language = DEFAULT_LANGUAGE): string {
   return `${lang.phrases.fallback} ${askKindSpeech(lang)}`;
+}
+
+const SORRY = new Map<Language, Reply>();
+
+/** When the bot itself failed: an apology with the chips to try again (one object per language, made once). */
+export function sorryReply(lang: Language = DEFAULT_LANGUAGE): Reply {
+  let reply = SORRY.get(lang);
+  if (!reply) SORRY.set(lang, (reply = { speech: lang.phrases.somethingWrong, chips: contentChips(lang), contexts: [] }));
+  return reply;
 }
 
 export function byeSpeech(lang: Language = DEFAULT_LANGUAGE): string {

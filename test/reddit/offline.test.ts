@@ -51,30 +51,30 @@ describe('offlineSetFor', () => {
 describe('pickOffline', () => {
   it('skips served items', () => {
     const served = new Set(OFFLINE.joke.slice(0, 5).map((item) => item.id));
-    const pick = pickOffline('joke', served, first);
+    const pick = pickOffline('joke', served, first)!;
     expect(pick.item.id).toBe(OFFLINE.joke[5]?.id);
     expect(pick.repeated).toBe(false);
   });
 
   it('repeats only when every item was served', () => {
     const served = new Set(OFFLINE.fact.map((item) => item.id));
-    const pick = pickOffline('fact', served, first);
+    const pick = pickOffline('fact', served, first)!;
     expect(pick.repeated).toBe(true);
     expect(OFFLINE.fact).toContainEqual(pick.item);
   });
 
   it('prefers an item about the topic', () => {
-    const pick = pickOffline('fact', new Set(), () => 0.99, 'about the Moon');
+    const pick = pickOffline('fact', new Set(), () => 0.99, 'about the Moon')!;
     expect(pick.onTopic).toBe(true);
     expect(pick.item.text).toMatch(/moon/i);
   });
 
   it('matches a plural topic to the singular', () => {
-    expect(pickOffline('fact', new Set(), first, 'cats').item.text).toBe('Cats cannot taste sweetness.');
+    expect(pickOffline('fact', new Set(), first, 'cats')!.item.text).toBe('Cats cannot taste sweetness.');
   });
 
   it('falls back to any item when nothing is about the topic', () => {
-    const pick = pickOffline('joke', new Set(), first, 'quantum chromodynamics');
+    const pick = pickOffline('joke', new Set(), first, 'quantum chromodynamics')!;
     expect(pick.onTopic).toBe(false);
     expect(pick.item).toBe(OFFLINE.joke[0]);
   });
