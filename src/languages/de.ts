@@ -104,6 +104,8 @@ export const de = {
       sayContent: [
         'erzähl mir {a content} über {topic}',
         'erzähl mir {a content}',
+        'erzähl mir was',
+        'erzähl mir etwas',
         'ich will {a content} hören',
         'kannst du mir {a content} erzählen',
         'kennst du {a content} über {topic}',

@@ -92,6 +92,8 @@ export const es = {
       sayContent: [
         'cuéntame {a content} sobre {topic}',
         'cuéntame {a content}',
+        'cuéntame algo',
+        'dime algo',
         'quiero oír {a content}',
         'me cuentas {a content}',
         'sabes {a content} sobre {topic}',

@@ -103,6 +103,8 @@ export const fr = {
       sayContent: [
         'raconte-moi {a content} sur {topic}',
         'raconte-moi {a content}',
+        'raconte-moi quelque chose',
+        'dis-moi quelque chose',
         'je veux entendre {a content}',
         'tu peux me raconter {a content}',
         'tu connais {a content} sur {topic}',
