@@ -82,6 +82,20 @@ export async function loadAgent(dir: string, languageCode?: string): Promise<Age
   return agentFromFiles(files, languageCode);
 }
 
+/** The agent in each of its languages (agent.json's `language` first), from one read of the folder. */
+export async function loadAgents(dir: string): Promise<Map<string, Agent>> {
+  const files = await readTree(dir).catch((error: NodeJS.ErrnoException) => {
+    throw new AgentLoadError(`cannot read the agent folder ${dir}: ${error.message}`);
+  });
+  const first = agentFromFiles(files);
+  return new Map([first, ...agentLanguages(files).slice(1).map((code) => agentFromFiles(files, code))].map((agent) => [agent.languageCode, agent]));
+}
+
+function agentLanguages(files: ReadonlyMap<string, string>): string[] {
+  const agent = AgentFileSchema.parse(JSON.parse(files.get('agent.json')!));
+  return [agent.language, ...agent.supportedLanguages];
+}
+
 /**
  * Builds the model from export files (relative path → text), e.g. straight
  * from `generateAgent()`, in one of the agent's languages (default: agent.json's `language`).
