@@ -6,7 +6,7 @@
 import nock from 'nock';
 import { catalogFor, kindPhrases, resolveKind } from '../src/catalog';
 import { readFollowup } from '../src/intents/followup';
-import { DEFAULT_LANGUAGE, fill, LANGUAGES, languageFor } from '../src/languages';
+import { DEFAULT_LANGUAGE, fill, languageProblems, LANGUAGES, languageFor } from '../src/languages';
 import { LanguageSchema, placeholdersOf } from '../src/languages/schema';
 import { en } from '../src/languages/en';
 import { offlineItems } from '../src/reddit/offline';
@@ -58,6 +58,16 @@ describe('language files', () => {
     expect(result.success).toBe(false);
     expect(JSON.stringify(result.error?.issues)).toContain('phrases');
     expect(LanguageSchema.safeParse(en).success).toBe(true);
+  });
+
+  it('all pass the full check (what agent:check runs); a broken one is named with its field', () => {
+    expect(languageProblems()).toEqual([]);
+    const broken = { ...en, code: 'xx', phrases: { ...en.phrases, bye: '' }, kinds: { ...en.kinds, joke: { ...en.kinds.joke, subreddit: 'r/Jokes' } } };
+    expect(languageProblems([en, broken, en])).toEqual([
+      'src/languages/xx.ts: kinds.joke.subreddit: Invalid string: must match pattern /^[A-Za-z0-9_]{2,21}$/',
+      'src/languages/xx.ts: phrases.bye: Too small: expected string to have >=1 characters',
+      'src/languages/en.ts: the code "en" is listed twice',
+    ]);
   });
 
   it('reject a kind without synonyms and an intent without training phrases', () => {

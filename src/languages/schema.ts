@@ -1,8 +1,9 @@
 /**
  * What a language file (src/languages/<code>.ts) must contain. Each file is
- * plain data a translator can edit without reading code; this schema checks
- * it when the module loads, so a missing phrase or an unknown placeholder
- * fails the build and the tests, not a user's conversation.
+ * plain data a translator can edit without reading code; the compiler checks
+ * its shape, and this schema the rest (`npm run agent:check`, `npm test`), so a
+ * missing phrase or an unknown placeholder fails the checks, not a user's
+ * conversation.
  *
  * Phrases are templates: `{name}` is filled in by the bot; `{Name}` (capital
  * first letter) is the same value with its first letter capitalised.
