@@ -11,6 +11,7 @@ import { LanguageSchema, placeholdersOf } from '../src/languages/schema';
 import { en } from '../src/languages/en';
 import { offlineItems } from '../src/reddit/offline';
 import { cleanText, echoText } from '../src/speech/clean';
+import { sorryReply } from '../src/speech/phrases';
 import { contentText } from '../src/speech/content';
 import { RedditError } from '../src/reddit/client';
 import { listing, redditPost } from './support/reddit';
@@ -131,6 +132,19 @@ describe('read aloud per language', () => {
   it('echoes a user\'s words with accents and Spanish marks, without markup', () => {
     expect(echoText('¿chistes de <b>pingüinos</b>?', 40)).toBe('¿chistes de b pingüinos b ?');
     expect(echoText('Käsekuchen mit 2,5 kg', 40)).toBe('Käsekuchen mit 2,5 kg');
+  });
+});
+
+describe('when the bot itself fails', () => {
+  it.each([
+    ['de', 'Entschuldige, bei mir ist etwas schiefgegangen. Frag mich gleich bitte noch einmal.', 'Noch einer'],
+    ['es', 'Perdona, algo ha fallado por mi parte. Vuelve a preguntarme en un momento.', 'Otro'],
+    ['fr', "Désolé, quelque chose n'a pas marché de mon côté. Redemande-moi dans un instant.", 'Encore une'],
+  ])('%s: the apology and its chips are in the language', (code, speech, more) => {
+    const reply = sorryReply(lang(code));
+    expect(reply.speech).toBe(speech);
+    expect(reply.chips[0]).toBe(more);
+    expect(sorryReply(lang(code))).toBe(reply);
   });
 });
 
