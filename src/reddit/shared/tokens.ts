@@ -45,6 +45,9 @@ export class SharedTokens {
         const owner = randomUUID();
         if (await this.store.claim(this.lock, owner, Math.max(1, endsAt - this.now()))) {
           try {
+            // Another instance may have stored one between our read and our claim.
+            const stored = await this.read();
+            if (stored) return stored;
             const fresh = await request();
             const value = JSON.stringify(fresh);
             this.raw.set(fresh.token, value);
