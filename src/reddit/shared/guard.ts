@@ -16,6 +16,8 @@ export interface GuardOptions {
   callMs?: number;
   probeMs?: number;
   now?: () => number;
+  /** The store's last connection error (e.g. WRONGPASS), for the degrade line. */
+  lastError?: () => string | undefined;
 }
 
 /**
@@ -46,13 +48,18 @@ export class GuardedStore implements SharedStore {
   }
 
   private async call<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    const connecting = this.store.connecting?.();
+    // Start-up is not an outage: until the first connection is up (or has failed), skip the store without a log line.
+    if (connecting && !(await settlesWithin(connecting, this.callMs))) throw new StoreUnavailable('still connecting');
     if (this.degradedSince !== undefined) {
       if (this.now() < this.nextProbeAt) throw new StoreUnavailable('shared store degraded');
       this.nextProbeAt = this.now() + this.probeMs;
     }
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new StoreUnavailable(`no answer within ${this.callMs} ms`)), this.callMs);
+      // setImmediate: after a stall of this process, read the replies already on the socket before calling the store slow.
+      const expire = () => setImmediate(() => reject(new StoreUnavailable(`no answer within ${this.callMs} ms`)));
+      timer = setTimeout(expire, this.callMs);
     });
     try {
       const value = await Promise.race([work(), late]);
@@ -72,7 +79,11 @@ export class GuardedStore implements SharedStore {
     this.nextProbeAt = this.now() + this.probeMs;
     // The message only: ioredis errors carry no URL, but stay on the safe side of the password.
     const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
-    this.options.log.warn({ operation, reason }, 'redis unavailable, using per-instance memory until it is back');
+    const connection = this.options.lastError?.();
+    this.options.log.warn(
+      { operation, reason, ...(connection ? { connection } : {}) },
+      'redis unavailable, using per-instance memory until it is back',
+    );
   }
 
   private recovered(): void {
@@ -100,4 +111,12 @@ export class GuardedStore implements SharedStore {
   close() {
     return this.store.close();
   }
+}
+
+function settlesWithin(work: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  return Promise.race([work.then(() => true), late]).finally(() => clearTimeout(timer));
 }

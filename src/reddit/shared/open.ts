@@ -11,10 +11,14 @@ const COMMAND_TIMEOUT_MS = 1_000;
  * background; start-up never waits for Redis.
  */
 export function openSharedStore(url: string, log: Logger): GuardedStore {
+  let lastError: string | undefined;
   const redis = new RedisStore(url, {
     commandTimeoutMs: COMMAND_TIMEOUT_MS,
-    // Every failed reconnect reports an error; the guard logs the degrade once, these go to debug.
-    onError: (error) => log.debug({ reason: error.message.slice(0, 200) }, 'redis connection error'),
+    // Every failed reconnect reports an error; the guard logs the degrade once (naming the last one), these go to debug.
+    onError: (error) => {
+      lastError = error.message.slice(0, 200);
+      log.debug({ reason: lastError }, 'redis connection error');
+    },
   });
-  return new GuardedStore(redis, { log });
+  return new GuardedStore(redis, { log, lastError: () => lastError });
 }

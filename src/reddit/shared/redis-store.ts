@@ -31,6 +31,7 @@ export interface RedisStoreOptions {
 /** SharedStore on Redis or Valkey (Memorystore): `redis://` or `rediss://` (TLS), AUTH string in the URL. */
 export class RedisStore implements SharedStore {
   private readonly client: ScriptedRedis;
+  private firstConnection?: Promise<void>;
 
   constructor(url: string, options: RedisStoreOptions) {
     const settings: RedisOptions = {
@@ -49,6 +50,18 @@ export class RedisStore implements SharedStore {
     this.client.defineCommand('incrementWindow', { numberOfKeys: 1, lua: INCREMENT });
     // Without a listener ioredis prints every connection error to the console.
     this.client.on('error', (error: Error) => options.onError?.(error));
+    this.firstConnection = new Promise<void>((resolve) => {
+      const settle = () => {
+        this.client.off('ready', settle).off('error', settle);
+        this.firstConnection = undefined;
+        resolve();
+      };
+      this.client.on('ready', settle).on('error', settle);
+    });
+  }
+
+  connecting(): Promise<void> | undefined {
+    return this.firstConnection;
   }
 
   async get(key: string): Promise<string | undefined> {

@@ -13,6 +13,8 @@ export interface SharedStore {
   release(key: string, value: string): Promise<void>;
   /** Adds one to a counter that expires `ttlMs` after its first increment; returns the new count. */
   increment(key: string, ttlMs: number): Promise<number>;
+  /** While the first connection is being made: settles when it is up or has failed. Undefined after that. */
+  connecting?(): Promise<void> | undefined;
   close(): Promise<void>;
 }
 
