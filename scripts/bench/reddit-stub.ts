@@ -97,7 +97,7 @@ export interface RedditStub {
   requests(kind?: ListingKind): number;
   reset(): void;
   setDelay(ms: number): void;
-  /** Listing requests per path (`/r/Jokes/top.json`), since the last reset. */
+  /** Listing requests per listing (`/r/Jokes/top.json`, `/r/Jokes/search.json?q=cats`), since the last reset. */
   byPath(): ReadonlyMap<string, number>;
   /** Requests answered 429 because they came past `qpm`, since the last reset. */
   rateLimited(): number;
@@ -144,7 +144,8 @@ export async function startRedditStub(options: StubOptions = {}): Promise<Reddit
   };
   for (const subreddit of options.subreddits ?? []) body(subreddit);
   const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const requestUrl = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = requestUrl.pathname;
     const match = LISTING_PATH.exec(path);
     if (overQuota()) {
       limit.refused += 1;
@@ -163,7 +164,9 @@ export async function startRedditStub(options: StubOptions = {}): Promise<Reddit
       return;
     }
     served[match[2] as ListingKind] += 1;
-    paths.set(path, (paths.get(path) ?? 0) + 1);
+    // A search is its own listing per query.
+    const listing = match[2] === 'search' ? `${path}?q=${requestUrl.searchParams.get('q') ?? ''}` : path;
+    paths.set(listing, (paths.get(listing) ?? 0) + 1);
     const send = () => res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' }).end(body(decodeURIComponent(match[1] as string)));
     if (delayMs > 0) setTimeout(send, delayMs);
     else send();

@@ -79,7 +79,7 @@ describeRedis('Redis trouble', () => {
       const answer = await instance.webhook.post(sayRequest('fact', topic));
       expect(answer.json.outputContexts[0].parameters.servedIds[0]).toMatch(new RegExp(`^${stubIdPrefix()}`));
     }
-    expect(stub.byPath().get('/r/todayilearned/search.json')).toBe(1);
+    expect(stub.byPath().get(`/r/todayilearned/search.json?q=${topic}`)).toBe(1);
   }
 
   function expectOneDegradeEach(): void {
