@@ -75,30 +75,51 @@ describe('GuardedStore', () => {
     expect(log.lines).toEqual([]);
   });
 
-  it('gives up on a silent store after callMs, then skips it until the probe interval is over, logging once', async () => {
+  it('gives up on a silent store after callMs; degrades (one line) only once calls have failed for degradeAfterMs', async () => {
     let now = 1_000_000;
     const log = memoryLogger();
     const store = troubledStore({ hang: true, fail: false });
-    const guarded = new GuardedStore(store, { log, callMs: 30, probeMs: 1000, now: () => now });
+    const guarded = new GuardedStore(store, { log, callMs: 30, probeMs: 1000, degradeAfterMs: 200, now: () => now });
     const started = performance.now();
     await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(guarded.degraded).toBe(true);
+    now += 199; // failing for just under degradeAfterMs: still asked, not degraded
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    expect([store.calls, guarded.degraded, log.lines.length]).toEqual([2, false, 0]);
+    now += 1; // failing for degradeAfterMs: degraded
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    expect([store.calls, guarded.degraded]).toEqual([3, true]);
     now += 999; // just inside the probe interval: not asked
     await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
-    expect(store.calls).toBe(1);
+    expect(store.calls).toBe(3);
     now += 1; // the interval is over: one probe
     await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
-    expect(store.calls).toBe(2);
+    expect(store.calls).toBe(4);
     expect(log.count(/^redis unavailable/)).toBe(1);
     expect(log.count(/^redis is back/)).toBe(0);
+  });
+
+  it('a success between failures starts the count again', async () => {
+    let now = 1_000_000;
+    const mode = { hang: false, fail: true };
+    const guarded = new GuardedStore(troubledStore(mode), { log: memoryLogger(), degradeAfterMs: 200, now: () => now });
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    now += 150;
+    mode.fail = false;
+    await guarded.get('k');
+    mode.fail = true;
+    now += 150;
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    expect(guarded.degraded).toBe(false);
   });
 
   it('logs one line when a probe finds the store back', async () => {
     let now = 1_000_000;
     const mode = { hang: false, fail: true };
     const log = memoryLogger();
-    const guarded = new GuardedStore(troubledStore(mode), { log, probeMs: 1000, now: () => now });
+    const guarded = new GuardedStore(troubledStore(mode), { log, probeMs: 1000, degradeAfterMs: 200, now: () => now });
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    now += 200;
     await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
     mode.fail = false;
     now += 2500;

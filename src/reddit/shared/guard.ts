@@ -5,6 +5,12 @@ import type { SharedStore } from './store';
 export const STORE_CALL_MS = 50;
 /** While degraded, one call in this interval probes the store; the others fail at once. */
 export const PROBE_INTERVAL_MS = 1_000;
+/**
+ * Degraded once calls have kept failing this long without a success in between. One stall of a
+ * busy instance fails all calls in flight at once; that costs those requests their store, not a
+ * log line and a second of skipping.
+ */
+export const DEGRADE_AFTER_MS = 200;
 
 /** The shared store cannot be used right now: take the per-instance path. */
 export class StoreUnavailable extends Error {
@@ -15,6 +21,7 @@ export interface GuardOptions {
   log: Logger;
   callMs?: number;
   probeMs?: number;
+  degradeAfterMs?: number;
   now?: () => number;
   /** The store's last connection error (e.g. WRONGPASS), for the degrade line. */
   lastError?: () => string | undefined;
@@ -22,11 +29,12 @@ export interface GuardOptions {
 
 /**
  * A SharedStore whose calls never take longer than `callMs` and never throw
- * anything but StoreUnavailable. After a failure it stops asking (one probe a
- * second) so a dead Redis costs requests nothing; it logs one line when it
- * degrades and one when a probe finds the store back.
+ * anything but StoreUnavailable. When calls keep failing for `degradeAfterMs`
+ * it stops asking (one probe a second) so a dead Redis costs requests nothing;
+ * it logs one line when it degrades and one when a probe finds the store back.
  */
 export class GuardedStore implements SharedStore {
+  private failingSince?: number;
   private degradedSince?: number;
   private nextProbeAt = 0;
   private readonly callMs: number;
@@ -75,6 +83,8 @@ export class GuardedStore implements SharedStore {
 
   private failed(operation: string, error: unknown): void {
     if (this.degradedSince !== undefined) return;
+    this.failingSince ??= this.now();
+    if (this.now() - this.failingSince < (this.options.degradeAfterMs ?? DEGRADE_AFTER_MS)) return;
     this.degradedSince = this.now();
     this.nextProbeAt = this.now() + this.probeMs;
     // The message only: ioredis errors carry no URL, but stay on the safe side of the password.
@@ -87,6 +97,7 @@ export class GuardedStore implements SharedStore {
   }
 
   private recovered(): void {
+    this.failingSince = undefined;
     if (this.degradedSince === undefined) return;
     const downMs = this.now() - this.degradedSince;
     this.degradedSince = undefined;
