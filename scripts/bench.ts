@@ -26,7 +26,7 @@ import { pairedRatios, summarize } from './bench/stats';
 import { bare, BUNDLE, bundled, compileUnbundled, ROOT, unbundled } from './bench/targets';
 import { warm } from './bench/warm';
 
-const WATCHDOG_MS = 420_000;
+const WATCHDOG_MS = 600_000;
 const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
 const BEGIN = '<!-- bench:begin -->';
 const END = '<!-- bench:end -->';

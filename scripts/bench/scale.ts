@@ -1,4 +1,3 @@
-import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { CATALOG } from '../../src/catalog';
 import { ACTIONS, INTENTS } from '../../src/dialogflow/names';
@@ -82,14 +81,14 @@ async function runOne(plan: ScalePlan, redis: RedisServer | undefined): Promise<
     await Promise.all(procs.map((proc) => firstAnswer(proc.port, BODIES.welcome, 15_000)));
 
     const bodies = scaleBodies(plan.sessions);
-    const agents = procs.map(() => new Agent({ keepAlive: true, maxSockets: plan.inFlight }));
     let next = 0;
     let fromReddit = 0;
     const started = performance.now();
     const worker = async () => {
       for (let i = next++; i < plan.requests; i = next++) {
         const target = i % procs.length; // round-robin over the processes
-        const answer = await postJson((procs[target] as FunctionProcess).port, bodies[i % bodies.length] as string, { agent: agents[target], timeoutMs: 15_000 });
+        // A connection per request, like separate Dialogflow calls (and no keep-alive race with the server's idle timeout).
+        const answer = await postJson((procs[target] as FunctionProcess).port, bodies[i % bodies.length] as string, { timeoutMs: 15_000 });
         if (answer.status !== 200) throw new Error(`scale run: answer ${i} was ${answer.status}: ${answer.body.slice(0, 200)}`);
         if (servedIds(answer.body)[0]?.startsWith(stubIdPrefix())) fromReddit += 1;
       }
@@ -107,7 +106,6 @@ async function runOne(plan: ScalePlan, redis: RedisServer | undefined): Promise<
       const light = await load(proc.port, { bodies: ['joke'], connections: 2, durationS: plan.latency.seconds, overallRate: plan.latency.rate });
       warmP50Ms.push(quantile(light.latenciesMs, 0.5));
     }
-    for (const agent of agents) agent.destroy();
     return { fetches, distinct, rateLimited, fromReddit, answered: plan.requests, seconds, warmP50Ms };
   } finally {
     await Promise.all(procs.map((proc) => proc.stop()));
