@@ -1,8 +1,8 @@
 import { CATALOG } from '../../src/catalog';
-import { startRedditStub, stubIdPrefix, type RedditStub } from '../../scripts/bench/reddit-stub';
-import { describeRedis, startRedis, type RedisServer } from '../support/redis';
+import { stubIdPrefix } from '../../scripts/bench/reddit-stub';
+import { describeRedis } from '../support/redis';
 import { sayRequest, welcomeRequest } from '../support/requests';
-import { startInstances, stopInstances, until, type Instance } from '../support/shared-webhooks';
+import { sharedRig, startInstances, until } from '../support/shared-webhooks';
 import { expectValidV2Response } from '../support/v2-proto';
 
 /**
@@ -12,34 +12,15 @@ import { expectValidV2Response } from '../support/v2-proto';
  * once back the instances share again.
  */
 
-const SUBREDDITS = [...new Set(CATALOG.map((kind) => kind.subreddit))];
 const DEADLINE_MS = 2000;
 const DEGRADED = /^redis unavailable/;
 const RECOVERED = /^redis is back/;
 
 describeRedis('Redis trouble', () => {
-  let redis: RedisServer;
-  let stub: RedditStub;
-  let instances: Instance[] = [];
+  const rig = sharedRig(DEADLINE_MS);
 
-  beforeAll(async () => {
-    redis = await startRedis();
-    stub = await startRedditStub({ subreddits: SUBREDDITS });
-  });
-  afterEach(async () => {
-    redis.resume();
-    await stopInstances(instances);
-    instances = [];
-    if (redis) await redis.command(['FLUSHALL']).catch(() => undefined);
-    stub.reset();
-  });
-  afterAll(async () => {
-    await redis?.stop();
-    await stub?.close();
-  });
-
-  const start = (n: number, url = redis.url) =>
-    startInstances(n, url, { REDDIT_BASE_URL: stub.url, WEBHOOK_DEADLINE_MS: String(DEADLINE_MS) });
+  const start = (n: number, url = rig.redis.url) =>
+    startInstances(n, url, rig.env());
 
   /** Many turns on every instance: cached kinds, new kinds, topics and welcomes. Every answer: 200, valid, in time. */
   async function conversation(round: number): Promise<void> {
@@ -51,7 +32,7 @@ describeRedis('Redis trouble', () => {
       sayRequest('joke', `topic${round}`),
     ];
     await Promise.all(
-      instances.flatMap((instance) =>
+      rig.instances.flatMap((instance) =>
         bodies.map(async (body) => {
           const started = Date.now();
           const answer = await instance.webhook.post(body);
@@ -69,7 +50,7 @@ describeRedis('Redis trouble', () => {
     let round = 1;
     await until(async () => {
       await conversation(round++);
-      return instances.every((instance) => instance.log.count(DEGRADED) === 1);
+      return rig.instances.every((instance) => instance.log.count(DEGRADED) === 1);
     }, 'every instance to notice Redis is away');
     for (const extra of [1, 2, 3]) await conversation(round + extra);
   }
@@ -79,67 +60,67 @@ describeRedis('Redis trouble', () => {
     let round = 100;
     await until(async () => {
       await conversation(round++);
-      return instances.every((instance) => instance.log.count(RECOVERED) === 1);
+      return rig.instances.every((instance) => instance.log.count(RECOVERED) === 1);
     }, 'every instance to see Redis back');
   }
 
   /** After recovery the instances share again: a new listing is fetched once for all. */
   async function expectSharingAgain(topic: string): Promise<void> {
-    for (const instance of instances) {
+    for (const instance of rig.instances) {
       const answer = await instance.webhook.post(sayRequest('fact', topic));
       expect(answer.json.outputContexts[0].parameters.servedIds[0]).toMatch(new RegExp(`^${stubIdPrefix()}`));
     }
-    expect(stub.byPath().get(`/r/todayilearned/search.json?q=${topic}`)).toBe(1);
+    expect(rig.stub.byPath().get(`/r/todayilearned/search.json?q=${topic}`)).toBe(1);
   }
 
   /** The Redis lines of every instance so far (a failure shows the whole sequence, with reasons). */
   const redisLines = () =>
-    instances.map((instance) =>
+    rig.instances.map((instance) =>
       instance.log.lines.filter((line) => /^redis (unavailable|is back)/.test(line.message)).map((line) => `${line.message} ${String(line.fields.reason ?? '')}`),
     );
 
   function expectOneDegradeEach(): void {
-    expect(redisLines().map((lines) => lines.filter((line) => DEGRADED.test(line)))).toEqual(instances.map(() => [expect.stringMatching(DEGRADED)]));
+    expect(redisLines().map((lines) => lines.filter((line) => DEGRADED.test(line)))).toEqual(rig.instances.map(() => [expect.stringMatching(DEGRADED)]));
   }
 
   it('killed mid-run: answers keep coming, one log line each way, sharing resumes after a restart', async () => {
-    instances = await start(2);
+    rig.instances = await start(2);
     await conversation(0);
     expect(redisLines()).toEqual([[], []]);
-    await redis.kill();
+    await rig.redis.kill();
     await untilDegraded();
     expectOneDegradeEach();
-    await redis.restart();
+    await rig.redis.restart();
     await untilRecovered();
     expectOneDegradeEach();
-    stub.reset();
+    rig.stub.reset();
     await expectSharingAgain('killed');
   });
 
-  it('paused with SIGSTOP: every Redis call gives up in time, and the instances pick it up again after SIGCONT', async () => {
-    instances = await start(2);
+  it('paused with SIGSTOP: every Redis call gives up in time, and the rig.instances pick it up again after SIGCONT', async () => {
+    rig.instances = await start(2);
     await conversation(0);
-    redis.pause();
+    rig.redis.pause();
     await untilDegraded();
     expectOneDegradeEach();
-    redis.resume();
+    rig.redis.resume();
     await untilRecovered();
     expectOneDegradeEach();
-    stub.reset();
+    rig.stub.reset();
     await expectSharingAgain('paused');
   });
 
   it('a wrong password: per-instance memory, one line naming the refusal, and recovery once the password matches', async () => {
-    instances = await start(2, redis.urlWithPassword('not-the-password'));
+    rig.instances = await start(2, rig.redis.urlWithPassword('not-the-password'));
     await untilDegraded();
     expectOneDegradeEach();
-    const degraded = instances[0]?.log.lines.find((line) => DEGRADED.test(line.message));
+    const degraded = rig.instances[0]?.log.lines.find((line) => DEGRADED.test(line.message));
     expect(String(degraded?.fields.connection)).toMatch(/WRONGPASS/);
-    expect(JSON.stringify(instances.map((instance) => instance.log.lines))).not.toContain('not-the-password');
-    // The server's password is rotated to what the instances have (as after fixing the secret).
-    await redis.command(['CONFIG', 'SET', 'requirepass', 'not-the-password']);
+    expect(JSON.stringify(rig.instances.map((instance) => instance.log.lines))).not.toContain('not-the-password');
+    // The server's password is rotated to what the rig.instances have (as after fixing the secret).
+    await rig.redis.command(['CONFIG', 'SET', 'requirepass', 'not-the-password']);
     await untilRecovered();
-    stub.reset();
+    rig.stub.reset();
     await expectSharingAgain('password');
   });
 });

@@ -1,4 +1,7 @@
+import { CATALOG } from '../../src/catalog';
 import type { Logger } from '../../src/log';
+import { startRedditStub, type RedditStub } from '../../scripts/bench/reddit-stub';
+import { startRedis, type RedisServer } from './redis-server';
 import { openSharedStore } from '../../src/reddit/shared/open';
 import type { GuardedStore } from '../../src/reddit/shared/guard';
 import { startWebhook, type RunningWebhook } from './server';
@@ -62,4 +65,55 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+export interface Rig {
+  readonly redis: RedisServer;
+  /** Counts Reddit's listing and token requests (loopback). */
+  readonly stub: RedditStub;
+  /** Stopped after each test. */
+  instances: Instance[];
+  /** Environment for the instances: Reddit is the stub, answers due within `deadlineMs`. */
+  env(extra?: Record<string, string>): Record<string, string>;
+}
+
+/**
+ * For a describe block: one redis-server and one Reddit stub for all its
+ * tests; after each test the instances are stopped, Redis is resumed (if a
+ * test paused it) and emptied, and the stub's counters are reset.
+ */
+export function sharedRig(deadlineMs: number): Rig {
+  let redis: RedisServer | undefined;
+  let stub: RedditStub | undefined;
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the rig starts in beforeAll: use it inside tests');
+    return value;
+  };
+  const rig: Rig = {
+    get redis() {
+      return started(redis);
+    },
+    get stub() {
+      return started(stub);
+    },
+    instances: [],
+    env: (extra = {}) => ({ REDDIT_BASE_URL: rig.stub.url, WEBHOOK_DEADLINE_MS: String(deadlineMs), ...extra }),
+  };
+  beforeAll(async () => {
+    redis = await startRedis();
+    stub = await startRedditStub({ subreddits: [...new Set(CATALOG.map((kind) => kind.subreddit))] });
+  });
+  afterEach(async () => {
+    rig.redis.resume();
+    await stopInstances(rig.instances);
+    rig.instances = [];
+    await rig.redis.command(['FLUSHALL']).catch(() => undefined);
+    rig.stub.reset();
+    rig.stub.setDelay(0);
+  });
+  afterAll(async () => {
+    await redis?.stop();
+    await stub?.close();
+  });
+  return rig;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { Deadline } from '../../deadline';
-import { listingKey, MAX_LISTINGS } from '../cache';
+import { listingKey, listingSize, MAX_CACHED_CHARS, MAX_LISTINGS } from '../cache';
 import { RENDER_RESERVE_MS, type FetchObserver, type ListingQuery, type PostSource } from '../client';
 import { RedditError } from '../errors';
 import { PostSchema, type Post } from '../listing';
@@ -35,7 +35,11 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  */
 export class SharedListingSource implements PostSource {
   /** Copies this instance read or wrote, for when the store is away. */
-  private readonly seen = new LRUCache<string, Entry>({ max: MAX_LISTINGS });
+  private readonly seen = new LRUCache<string, Entry>({
+    max: MAX_LISTINGS,
+    maxSize: MAX_CACHED_CHARS,
+    sizeCalculation: (entry) => listingSize(entry.posts),
+  });
   private readonly ttlMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
