@@ -33,6 +33,9 @@ export interface ScalePlan {
 export const SCALE_FULL: ScalePlan = { processes: 4, requests: 20_000, inFlight: 32, sessions: 500, qpm: 30, latency: { rounds: 3, seconds: 3, rate: 200 } };
 export const SCALE_QUICK: ScalePlan = { processes: 4, requests: 2_000, inFlight: 32, sessions: 50, qpm: 30, latency: { rounds: 1, seconds: 1, rate: 200 } };
 
+/** The webhooks run with the default WEBHOOK_DEADLINE_MS. */
+const DEADLINE_MS = 4000;
+
 const TOPICS: ReadonlyArray<[kind: string, topic: string]> = [
   ['joke', 'cats'],
   ['joke', 'dogs'],
@@ -59,6 +62,30 @@ export function scaleBodies(sessions: number): string[] {
   return bodies;
 }
 
+/** Redis killed under load: every answer must still be a 200 in time. */
+async function withoutRedis(procs: readonly FunctionProcess[], redis: RedisServer, plan: ScalePlan): Promise<{ requests: number; maxMs: number }> {
+  const requests = Math.min(2_000, plan.requests);
+  // New topics: misses that must go to Redis first, then (once it is gone) straight to the stub.
+  const bodies = Array.from({ length: 50 }, (_, i) =>
+    JSON.stringify(webhookRequest(`a joke about outage${i}`, ACTIONS.sayContent, INTENTS.sayContent, { content: 'joke', topic: `outage${i}` })),
+  );
+  let next = 0;
+  let maxMs = 0;
+  const worker = async () => {
+    for (let i = next++; i < requests; i = next++) {
+      if (i === 100) await redis.kill(); // mid-run, with requests in flight
+      const sent = performance.now();
+      const answer = await postJson((procs[i % procs.length] as FunctionProcess).port, bodies[i % bodies.length] as string, { timeoutMs: 15_000 });
+      if (answer.status !== 200 || !(JSON.parse(answer.body) as { fulfillmentText?: string }).fulfillmentText) {
+        throw new Error(`with Redis killed, answer ${i} was ${answer.status}: ${answer.body.slice(0, 200)}`);
+      }
+      maxMs = Math.max(maxMs, answer.at - sent);
+    }
+  };
+  await Promise.all(Array.from({ length: plan.inFlight }, worker));
+  return { requests, maxMs };
+}
+
 export interface ScaleRun {
   fetches: number;
   distinct: number;
@@ -67,6 +94,7 @@ export interface ScaleRun {
   answered: number;
   seconds: number;
   warmP50Ms: number[];
+  outage?: { requests: number; maxMs: number };
 }
 
 async function runOne(plan: ScalePlan, redis: RedisServer | undefined): Promise<ScaleRun> {
@@ -106,7 +134,8 @@ async function runOne(plan: ScalePlan, redis: RedisServer | undefined): Promise<
       const light = await load(proc.port, { bodies: ['joke'], connections: 2, durationS: plan.latency.seconds, overallRate: plan.latency.rate });
       warmP50Ms.push(quantile(light.latenciesMs, 0.5));
     }
-    return { fetches, distinct, rateLimited, fromReddit, answered: plan.requests, seconds, warmP50Ms };
+    const outage = redis ? await withoutRedis(procs, redis, plan) : undefined;
+    return { fetches, distinct, rateLimited, fromReddit, answered: plan.requests, seconds, warmP50Ms, outage };
   } finally {
     await Promise.all(procs.map((proc) => proc.stop()));
     await stub.close();
@@ -159,6 +188,14 @@ export async function scaleOut(plan: ScalePlan, log: (message: string) => void):
       baseline: fmtMs(p50(alone)),
       ratio: fmtRatio([p50(shared).median / p50(alone).median]),
       goal: '≤ 1.2×',
+    },
+    {
+      id: '6e',
+      benchmark: `Redis killed after the 100th of ${shared.outage?.requests ?? 0} more requests (new topics, ${plan.inFlight} in flight): all 200 with content; slowest answer`,
+      ours: shared.outage ? `${shared.outage.maxMs.toFixed(0)} ms` : '—',
+      baseline: '—',
+      ratio: '—',
+      goal: `< ${DEADLINE_MS} ms (WEBHOOK_DEADLINE_MS)`,
     },
   ];
 }
