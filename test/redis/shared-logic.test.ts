@@ -133,7 +133,7 @@ describe('GuardedStore', () => {
   it('skips the store quietly while its first connection is still being made', async () => {
     const log = memoryLogger();
     const store = Object.assign(new MemoryStore(), { connecting: () => new Promise<void>(() => undefined) });
-    const guarded = new GuardedStore(store, { log, callMs: 20 });
+    const guarded = new GuardedStore(store, { log, firstConnectionWaitMs: 20 });
     await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
     expect(log.lines).toEqual([]);
     expect(guarded.degraded).toBe(false);

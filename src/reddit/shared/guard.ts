@@ -11,6 +11,8 @@ export const PROBE_INTERVAL_MS = 1_000;
  * log line and a second of skipping.
  */
 export const DEGRADE_AFTER_MS = 200;
+/** At start-up a call waits this long for the first connection (a busy new instance may need more than one call's time box). */
+export const FIRST_CONNECTION_WAIT_MS = 250;
 
 /** The shared store cannot be used right now: take the per-instance path. */
 export class StoreUnavailable extends Error {
@@ -22,6 +24,7 @@ export interface GuardOptions {
   callMs?: number;
   probeMs?: number;
   degradeAfterMs?: number;
+  firstConnectionWaitMs?: number;
   now?: () => number;
   /** The store's last connection error (e.g. WRONGPASS), for the degrade line. */
   lastError?: () => string | undefined;
@@ -58,7 +61,9 @@ export class GuardedStore implements SharedStore {
   private async call<T>(operation: string, work: () => Promise<T>): Promise<T> {
     const connecting = this.store.connecting?.();
     // Start-up is not an outage: until the first connection is up (or has failed), skip the store without a log line.
-    if (connecting && !(await settlesWithin(connecting, this.callMs))) throw new StoreUnavailable('still connecting');
+    if (connecting && !(await settlesWithin(connecting, this.options.firstConnectionWaitMs ?? FIRST_CONNECTION_WAIT_MS))) {
+      throw new StoreUnavailable('still connecting');
+    }
     if (this.degradedSince !== undefined) {
       if (this.now() < this.nextProbeAt) throw new StoreUnavailable('shared store degraded');
       this.nextProbeAt = this.now() + this.probeMs;
