@@ -9,7 +9,8 @@
  * runs from the developer's checkout and the function bundle never loads it.
  */
 import { AgentsClient, FulfillmentsClient, SessionsClient } from '@google-cloud/dialogflow';
-import type { GoogleAuth } from 'google-gax';
+import { GoogleAuth } from 'google-gax';
+import { decodeApiError } from './errors';
 
 export interface AgentSettings {
   readonly displayName: string;
@@ -33,6 +34,8 @@ export interface SmokeAnswer {
 }
 
 export interface DialogflowApi {
+  /** Loads the credentials; fails (without any API call) when there are none. */
+  checkCredentials(): Promise<void>;
   /** The agent's display name, or undefined when the project has no agent yet. */
   getAgent(): Promise<string | undefined>;
   setAgent(settings: AgentSettings): Promise<void>;
@@ -57,13 +60,18 @@ export const FULFILLMENT_MASK = ['generic_web_service', 'enabled', 'features'] a
 
 const NOT_FOUND = 5;
 
+const SCOPES = ['https://www.googleapis.com/auth/cloud-platform', 'https://www.googleapis.com/auth/dialogflow'];
+
 export function createDialogflowApi(options: ConnectionOptions): DialogflowApi {
+  // One GoogleAuth for all clients, loaded up front: a client whose credentials
+  // fail to load rejects promises nobody awaits, so check before creating any.
+  const auth = options.auth ?? new GoogleAuth({ scopes: SCOPES });
   const clientOptions = {
     fallback: true,
+    auth,
     ...(options.apiEndpoint !== undefined && { apiEndpoint: options.apiEndpoint }),
     ...(options.port !== undefined && { port: options.port }),
     ...(options.protocol !== undefined && { protocol: options.protocol }),
-    ...(options.auth !== undefined && { auth: options.auth }),
   };
   const parent = `projects/${options.project}`;
   const agentName = `${parent}/agent`;
@@ -73,12 +81,16 @@ export function createDialogflowApi(options: ConnectionOptions): DialogflowApi {
   const agentsClient = () => (agents ??= new AgentsClient(clientOptions));
 
   return {
+    async checkCredentials() {
+      await auth.getClient();
+    },
+
     async getAgent() {
       try {
         const [agent] = await agentsClient().getAgent({ parent });
         return agent.displayName ?? '';
       } catch (error) {
-        if ((error as { code?: number }).code === NOT_FOUND) return undefined;
+        if (decodeApiError(error).code === NOT_FOUND) return undefined;
         throw error;
       }
     },

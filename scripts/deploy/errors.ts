@@ -4,6 +4,8 @@
  * with exit code 2 (scripts/deploy.ts); an error we do not recognise keeps
  * Dialogflow's own message.
  */
+import { GoogleError } from 'google-gax';
+
 export class DeployStepError extends Error {
   override name = 'DeployStepError';
 }
@@ -11,10 +13,10 @@ export class DeployStepError extends Error {
 /** The role that allows restore, setAgent and updateFulfillment (detectIntent needs less). */
 export const DIALOGFLOW_ROLE = 'roles/dialogflow.admin';
 
-interface GaxLikeError {
+export interface GaxLikeError {
   code?: number | string;
   message?: string;
-  details?: string;
+  details?: unknown;
   reason?: string;
   errorInfoMetadata?: Record<string, string>;
 }
@@ -26,13 +28,31 @@ const FAILED_PRECONDITION = 9;
 
 /** Dialogflow's own words, without the "7 PERMISSION_DENIED: " prefix the library adds. */
 function apiMessage(error: GaxLikeError): string {
-  const text = error.details || error.message || String(error);
+  const text = (typeof error.details === 'string' && error.details) || error.message || String(error);
   return text.replace(/^\d+ [A-Z_]+: /, '');
+}
+
+/**
+ * The REST transport's HTTP layer (gaxios) throws for a non-2xx answer before
+ * google-gax can decode it; the message is then Google's JSON error body.
+ * Decode it the way google-gax would, so both paths look the same here.
+ */
+export function decodeApiError(error: unknown): GaxLikeError {
+  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as GaxLikeError;
+  if (typeof e.message === 'string' && e.message.trimStart().startsWith('{')) {
+    try {
+      const body = JSON.parse(e.message) as { error?: unknown };
+      if (body.error) return GoogleError.parseHttpError(body) as GaxLikeError;
+    } catch {
+      // not JSON after all: keep the error as it is
+    }
+  }
+  return e;
 }
 
 /** `what` names the step ("restore the agent"), for the messages that need it. */
 export function explainDialogflowError(error: unknown, project: string, what: string): DeployStepError {
-  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as GaxLikeError;
+  const e = decodeApiError(error);
   const message = apiMessage(e);
   if (/Could not load the default credentials|Unable to detect a Project Id/i.test(message)) {
     return new DeployStepError(

@@ -142,6 +142,7 @@ export async function runSteps(plan: DeployPlan, deps: StepDeps): Promise<number
     let existing: string | undefined;
     if (api) {
       begin(`check access to the Dialogflow ES agent of projects/${request.project}`);
+      await dialogflowStep('load your credentials', () => api.checkCredentials());
       existing = await dialogflowStep('read the agent', () => api.getAgent());
       ok(existing === undefined ? 'no agent yet; it will be created' : `agent "${existing}" found; it will be replaced`);
     }
@@ -170,7 +171,7 @@ export async function runSteps(plan: DeployPlan, deps: StepDeps): Promise<number
 
     begin('read the function URL');
     const url = (await captureGcloud(deps, buildDescribeArgs(request), 'read the function URL')).trim();
-    if (!/^https:\/\/\S+$/.test(url)) throw new DeployStepError(`gcloud printed no function URL (got ${JSON.stringify(url)})`);
+    if (!/^https?:\/\/\S+$/.test(url)) throw new DeployStepError(`gcloud printed no function URL (got ${JSON.stringify(url)})`);
     ok(url);
     if (!api) return 0;
 
@@ -214,7 +215,7 @@ export async function runSteps(plan: DeployPlan, deps: StepDeps): Promise<number
       deps.out(`    failed: ${problem}`);
       return EXIT_SMOKE_FAILED;
     }
-    ok(`the webhook answered: ${answer.text}`);
+    ok(`the webhook answered: ${answer.text.replace(/\s+/g, ' ')}`);
     deps.out(`live: ${url}`);
     return 0;
   } catch (error) {
