@@ -64,25 +64,26 @@ function runDeploy(args: string[], options: { cwd: string; path: string; env?: R
 }
 
 describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
-  it('--dry-run prints the gcloud command and exits 0 without gcloud installed', async () => {
-    const run = await runDeploy(['--dry-run', '--project', 'p', '--region', 'r'], {
+  it('--dry-run prints the plan with the gcloud command and exits 0 without gcloud installed', async () => {
+    const run = await runDeploy(['--dry-run', '--project', 'p', '--region', 'us-central1'], {
       cwd: projectDir('dry-run'),
       path: binDir('dry-run', {}),
     });
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    const words = lines[0]!.split(' ');
+    expect(lines[0]).toBe('plan for project p, region us-central1:');
+    const command = lines.find((line) => line.trimStart().startsWith('gcloud functions deploy'));
+    const words = command!.trim().split(' ');
     expect(words.slice(0, 4)).toEqual(['gcloud', 'functions', 'deploy', 'reddit-webhook']);
     expect(words).toEqual(
       expect.arrayContaining([
         '--gen2',
-        '--runtime=nodejs20',
+        '--runtime=nodejs24',
         '--trigger-http',
         '--allow-unauthenticated',
         '--entry-point=webhook',
         '--project=p',
-        '--region=r',
+        '--region=us-central1',
         '--source=.',
       ]),
     );
@@ -127,7 +128,7 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
   });
 
   it('without --dry-run says so clearly when gcloud is not on PATH', async () => {
-    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1'], {
+    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1', '--no-agent'], {
       cwd: projectDir('no-gcloud'),
       path: binDir('no-gcloud', {}),
     });
@@ -139,7 +140,7 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
     const argsFile = join(work, 'fake-gcloud-args.txt');
     // A stand-in gcloud that records its argv, one per line, and fails with a code of its own.
     const fake = `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}'\nexit 3\n`;
-    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1', '--max-instances', '4'], {
+    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1', '--max-instances', '4', '--no-agent'], {
       cwd: projectDir('fake-gcloud'),
       path: binDir('fake-gcloud', { gcloud: fake }),
     });
@@ -147,7 +148,34 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
     const received = readFileSync(argsFile, 'utf8').trim().split('\n');
     expect(received.slice(0, 3)).toEqual(['functions', 'deploy', 'reddit-webhook']);
     expect(received).toContain('--max-instances=4');
-    expect(run.stdout.trim()).toBe(['gcloud', ...received].join(' '));
+    expect(run.stdout.trim().split('\n')).toEqual([
+      '[1] deploy the function',
+      ['gcloud', ...received].join(' '),
+      '    failed: gcloud exited with 3',
+    ]);
+  });
+
+  it('--help prints the help and exits 0 with no other flag (and with bad ones)', async () => {
+    for (const args of [['--help'], ['-h', '--region', 'nowhere', '--bogus']]) {
+      const run = await runDeploy(args, { cwd: projectDir('help'), path: binDir(`help-${args.length}`, {}) });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: npm run deploy -- \[options\]/);
+      expect(run.stdout).toContain('--runtime ID              Node.js runtime (default: nodejs24)');
+      expect(run.stderr).toBe('');
+    }
+  });
+
+  it('refuses a decommissioned runtime with its date, and a mistyped region with a suggestion, exit 2', async () => {
+    const run = await runDeploy(['--dry-run', '--project', 'heldout-proj', '--region', 'europe-wst1', '--runtime', 'nodejs20'], {
+      cwd: projectDir('refusals'),
+      path: binDir('refusals', {}),
+    });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('deploy: --region: "europe-wst1" is not a Cloud Run functions region; did you mean europe-west1?');
+    expect(run.stderr).toContain(
+      'deploy: --runtime: nodejs20 was decommissioned on 2026-10-30: Cloud Run functions refuses new deploys on it; use nodejs24',
+    );
   });
 });
 
