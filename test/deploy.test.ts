@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { filterUploadSet, IGNORE_FILE, walkUploadSet } from '../scripts/deploy/upload-set';
+import { makeUploadCopy, PLANTED as planted } from './support/upload-copy';
 
 const repoRoot = join(__dirname, '..');
 const tsxCli = require.resolve('tsx/cli');
@@ -180,34 +181,6 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
 });
 
 describe('.gcloudignore: what gcloud uploads', () => {
-  const planted = [
-    '.env',
-    '.env.yaml',
-    '.env.production',
-    'src/.env.local',
-    'key.pem',
-    'src/secret.key',
-    'service-account.json',
-    'test/x.test.ts',
-    'src/reddit/client.test.ts',
-    'src/__tests__/helper.ts',
-    'agent/intents/bye.json',
-    'bench/run.ts',
-    'build/agent.zip',
-    'dist/index.js',
-    'coverage/lcov.info',
-    'node_modules/axios/index.js',
-    'docs/deploy.md',
-    'README.md',
-    'jest.config.js',
-    'npm-debug.log',
-    'src/debug.log',
-    '.vscode/settings.json',
-    '.idea/workspace.xml',
-    '.DS_Store',
-    'src/index.ts~',
-    '.git/HEAD',
-  ];
 
   const isTest = (f: string) => /(^|\/)(test|tests|__tests__|__mocks__)\//.test(f) || /\.(test|spec)\.ts$/.test(f);
   const isSecret = (f: string) => /(^|\/)\.env/.test(f) || /\.(pem|key|p12)$/.test(f) || f === 'service-account.json';
@@ -219,22 +192,7 @@ describe('.gcloudignore: what gcloud uploads', () => {
   let copy: string;
   let repoFiles: string[];
   beforeAll(() => {
-    // Tracked files plus untracked ones git does not ignore, so a new file counts before it is committed.
-    repoFiles = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    })
-      .split('\0')
-      .filter(Boolean);
-    copy = join(work, 'upload-copy');
-    for (const file of repoFiles) {
-      mkdirSync(dirname(join(copy, file)), { recursive: true });
-      copyFileSync(join(repoRoot, file), join(copy, file));
-    }
-    for (const file of planted) {
-      mkdirSync(dirname(join(copy, file)), { recursive: true });
-      writeFileSync(join(copy, file), 'planted\n');
-    }
+    ({ copy, repoFiles } = makeUploadCopy(join(work, 'upload-copy')));
   });
 
   it('uploads src/, package.json, package-lock.json and the tsconfig files', () => {

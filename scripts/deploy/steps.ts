@@ -93,7 +93,10 @@ export function formatPlan(plan: DeployPlan): string[] {
     `restore build/agent.zip (agent/ with the webhook URL, no password) into projects/${request.project}/agent, ` +
       `creating the agent first if there is none`,
   );
-  step(`set fulfillment: ${fulfillmentSummary(plan, url)}`);
+  const secretArgs = [request.passwordSecret, request.headerSecret]
+    .filter((ref): ref is SecretRef => ref !== undefined)
+    .map((ref) => formatCommand(['gcloud', ...buildSecretAccessArgs({ ...request, passwordSecret: ref })!]));
+  step(`set fulfillment: ${fulfillmentSummary(plan, url)}${secretArgs.map((line) => `\n   ${line}`).join('')}`);
   step(`smoke test: "${DEFAULTS.smokeQuery}" in a fresh session must be answered by the webhook`);
   return lines;
 }
