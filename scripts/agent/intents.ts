@@ -71,6 +71,26 @@ export const SAMPLE_TOPICS: readonly string[] = [
   'music',
 ];
 
+/**
+ * Events that open a conversation: Dialogflow's generic WELCOME and the
+ * platform welcome events its integrations send (Telegram /start, Messenger
+ * "Get Started", Slack, Viber, Kik, Skype, the phone gateway). A platform event
+ * with no intent of its own falls back to WELCOME only on some integrations,
+ * so the welcome intent lists them all. Sources:
+ * https://cloud.google.com/dialogflow/es/docs/events-platform and the
+ * integration pages under https://cloud.google.com/dialogflow/es/docs/integrations.
+ */
+export const WELCOME_EVENTS: readonly string[] = [
+  'WELCOME',
+  'TELEGRAM_WELCOME',
+  'FACEBOOK_WELCOME',
+  'SLACK_WELCOME',
+  'VIBER_WELCOME',
+  'KIK_WELCOME',
+  'SKYPE_WELCOME',
+  'TELEPHONY_WELCOME',
+];
+
 const CONTENT_ENTITY = `@${ENTITY_CONTENT}`;
 const followup = (lifespan: number): ContextChange => ({ name: CONTEXTS.followup, lifespan });
 
@@ -82,7 +102,7 @@ export const INTENT_DEFINITIONS: readonly IntentDefinition[] = [
     outputContexts: [],
     resetContexts: false,
     parameters: [],
-    events: ['WELCOME'],
+    events: WELCOME_EVENTS,
     fallback: false,
     endInteraction: false,
     staticReplies: [`Hi! Do you want to hear ${featuredChoices()}?`],
