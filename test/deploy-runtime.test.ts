@@ -173,3 +173,13 @@ describe('Redis and the VPC', () => {
     expect(checkEnvFile('LOG_LEVEL: "info"\n', '.env.yaml', { ...none, redis: true })).toEqual({ LOG_LEVEL: 'info' });
   });
 });
+
+describe('.env.yaml.example', () => {
+  it('is a valid env file for a deploy with the Reddit and password secrets', () => {
+    const text = require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '.env.yaml.example'), 'utf8');
+    expect(checkEnvFile(text, '.env.yaml.example', { reddit: true, password: true })).toMatchObject({
+      REDDIT_CLIENT_ID: 'your-reddit-client-id',
+      WEBHOOK_USERNAME: 'dialogflow',
+    });
+  });
+});
