@@ -1,4 +1,6 @@
 /** The sourced tables behind `npm run deploy`: runtimes, regions, CPU/memory/concurrency, and the scale-out flags. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkEnvFile } from '../scripts/deploy/env-file';
 import { buildGcloudArgs, buildVpcArgs, DeployInputError, deployWarnings, parseDeployArgs } from '../scripts/deploy/plan';
 import { regionProblem, suggestRegion } from '../scripts/deploy/regions';
@@ -176,7 +178,7 @@ describe('Redis and the VPC', () => {
 
 describe('.env.yaml.example', () => {
   it('is a valid env file for a deploy with the Reddit and password secrets', () => {
-    const text = require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '.env.yaml.example'), 'utf8');
+    const text = readFileSync(join(__dirname, '..', '.env.yaml.example'), 'utf8');
     expect(checkEnvFile(text, '.env.yaml.example', { reddit: true, password: true })).toMatchObject({
       REDDIT_CLIENT_ID: 'your-reddit-client-id',
       WEBHOOK_USERNAME: 'dialogflow',

@@ -7,7 +7,7 @@
  * our .gcloudignore reading says are uploaded.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walkUploadSet } from '../scripts/deploy/upload-set';
@@ -65,7 +65,7 @@ afterAll(() => {
 async function printedCommands(name: string, flags: string[], envYaml: string): Promise<string[]> {
   const dir = join(work, name);
   rmSync(dir, { recursive: true, force: true });
-  require('node:fs').mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   copyFileSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
   copyFileSync(join(repoRoot, '.gcloudignore'), join(dir, '.gcloudignore'));
   writeFileSync(join(dir, '.env.yaml'), envYaml);
