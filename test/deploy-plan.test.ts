@@ -2,24 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { checkEnvFile, checkSecretsWithoutEnvFile } from '../scripts/deploy/env-file';
 import {
   buildGcloudArgs,
-  DeployInputError,
   deployWarnings,
   formatCommand,
   parseDeployArgs,
   shellQuote,
 } from '../scripts/deploy/plan';
+import { problemsOf } from './support/deploy-input';
 
 const base = ['--project', 'my-project-42', '--region', 'europe-west1'];
-
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DeployInputError) return [...error.problems];
-    throw error;
-  }
-  throw new Error('expected a DeployInputError');
-}
 
 describe('parseDeployArgs + buildGcloudArgs', () => {
   it('builds a gen2, nodejs24, public HTTP deploy of the webhook entry point, 80 requests per 1-vCPU instance', () => {

@@ -2,23 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkEnvFile } from '../scripts/deploy/env-file';
-import { buildGcloudArgs, buildVpcArgs, DeployInputError, deployWarnings, parseDeployArgs } from '../scripts/deploy/plan';
+import { buildGcloudArgs, buildVpcArgs, deployWarnings, parseDeployArgs } from '../scripts/deploy/plan';
 import { regionProblem, suggestRegion } from '../scripts/deploy/regions';
 import { resourceProblems } from '../scripts/deploy/resources';
 import { checkRuntime, DEFAULT_RUNTIME, recommendedRuntime } from '../scripts/deploy/runtimes';
+import { problemsOf } from './support/deploy-input';
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 const base = ['--project', 'my-project-42', '--region', 'europe-west1'];
-
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DeployInputError) return [...error.problems];
-    throw error;
-  }
-  throw new Error('expected a DeployInputError');
-}
 
 describe('runtime schedule', () => {
   it('the default runtime is nodejs24 and is not deprecated today (fails when the table goes stale)', () => {
