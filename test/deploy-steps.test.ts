@@ -217,6 +217,17 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     expect(rpcs(f)).toEqual(['GET /agent']);
   });
 
+  it('exit 2 with the set-quota-project command when user credentials bill gcloud\'s own project', async () => {
+    const gcloudProject = { ...SERVICE_DISABLED('764086051850') };
+    await withFake({ fail: { getAgent: gcloudProject } });
+    const h = harness();
+    expect(await main(FLAGS, h.deps)).toBe(2);
+    expect(h.out.join('\n')).toContain(
+      `failed: your Application Default Credentials have no quota project, so Google bills the calls to gcloud's own project instead of ${PROJECT}. Set it:\n  gcloud auth application-default set-quota-project ${PROJECT}`,
+    );
+    expect(h.gcloudCalls).toEqual([]);
+  });
+
   it('exit 2 naming the role when the restore is not allowed', async () => {
     await withFake({ agent: { displayName: 'x' }, fail: { restoreAgent: IAM_DENIED(PROJECT, 'dialogflow.agents.restore') } });
     const h = harness();

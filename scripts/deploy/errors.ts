@@ -50,6 +50,17 @@ export function decodeApiError(error: unknown): GaxLikeError {
   return e;
 }
 
+/** The project number of the Google Cloud SDK's own OAuth client. */
+const GCLOUD_PROJECT_NUMBER = '764086051850';
+
+function usesGcloudsOwnProject(e: GaxLikeError, message: string): boolean {
+  return (
+    /requires a quota project/i.test(message) ||
+    e.errorInfoMetadata?.consumer === `projects/${GCLOUD_PROJECT_NUMBER}` ||
+    message.includes(`project ${GCLOUD_PROJECT_NUMBER}`)
+  );
+}
+
 /** `what` names the step ("restore the agent"), for the messages that need it. */
 export function explainDialogflowError(error: unknown, project: string, what: string): DeployStepError {
   const e = decodeApiError(error);
@@ -63,6 +74,15 @@ export function explainDialogflowError(error: unknown, project: string, what: st
   if (e.code === UNAUTHENTICATED) {
     return new DeployStepError(
       `the Application Default Credentials were refused (${message}). Log in again:\n  gcloud auth application-default login`,
+    );
+  }
+  if (e.code === PERMISSION_DENIED && usesGcloudsOwnProject(e, message)) {
+    // User credentials from `gcloud auth application-default login` without a quota
+    // project are billed to gcloud's own project, where the API is of course off.
+    return new DeployStepError(
+      `your Application Default Credentials have no quota project, so Google bills the calls to gcloud's own ` +
+        `project instead of ${project}. Set it:\n  gcloud auth application-default set-quota-project ${project}\n` +
+        `then deploy again.`,
     );
   }
   if (e.code === PERMISSION_DENIED && (e.reason === 'SERVICE_DISABLED' || /has not been used in project|is disabled/i.test(message))) {
