@@ -7,6 +7,7 @@ import { regionProblem, suggestRegion } from '../scripts/deploy/regions';
 import { resourceProblems } from '../scripts/deploy/resources';
 import { checkRuntime, DEFAULT_RUNTIME, recommendedRuntime } from '../scripts/deploy/runtimes';
 import { problemsOf } from './support/deploy-input';
+import { assertBundleBuilt, BUNDLE } from './support/server';
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 const base = ['--project', 'my-project-42', '--region', 'europe-west1'];
@@ -174,5 +175,14 @@ describe('.env.yaml.example', () => {
       REDDIT_CLIENT_ID: 'your-reddit-client-id',
       WEBHOOK_USERNAME: 'dialogflow',
     });
+  });
+});
+
+describe('the function bundle', () => {
+  it('does not carry the Dialogflow client the deploy uses (a devDependency)', () => {
+    assertBundleBuilt();
+    const bundle = readFileSync(BUNDLE, 'utf8');
+    expect(bundle).not.toContain('google-gax');
+    expect(bundle).not.toContain('AgentsClient');
   });
 });
