@@ -18,7 +18,7 @@ import { traceContext, traceFields } from './trace';
 import { parseWebhookRequest } from './validate';
 
 export interface WebhookDeps {
-  config: Pick<Config, 'auth' | 'deadlineMs' | 'allowNsfw'> & Partial<Pick<Config, 'headerSecret' | 'projectId'>>;
+  config: Pick<Config, 'auth' | 'deadlineMs' | 'allowNsfw'> & Partial<Pick<Config, 'headerSecret' | 'projectId' | 'contentFilter'>>;
   posts: PostSource;
   log: Logger;
   random?: () => number;
@@ -108,7 +108,7 @@ export function createWebhookHandler(deps: WebhookDeps): ((req: Request, res: Re
       log.debug({ queryText: sliceUnits(turn.queryText, DEBUG_TEXT_CHARS), languageCode: turn.languageCode }, 'webhook turn');
       const handle = route(turn);
       const posts = facts.observe(deps.posts);
-      const work = runIntent(() => handle({ turn, posts, deadline, allowNsfw: deps.config.allowNsfw, random, log }), log);
+      const work = runIntent(() => handle({ turn, posts, deadline, allowNsfw: deps.config.allowNsfw, contentFilter: deps.config.contentFilter, random, log }), log);
       const { reply, late } = await withinDeadline(work, deadline, SORRY);
       if (late) summary.deadlineHit = true;
       if (reply.served) Object.assign(summary, reply.served);

@@ -1,4 +1,5 @@
 import { resolveKind, type ContentKind } from '../catalog';
+import { DEFAULT_CONTENT_FILTER, judgeText } from '../content-filter';
 import { PARAMS } from '../dialogflow/names';
 import { RedditError, type ListingQuery } from '../reddit/client';
 import { eligiblePosts } from '../reddit/filters';
@@ -15,6 +16,7 @@ import {
   kindChips,
   noTopicHitNote,
   offlineSpeech,
+  offensiveTopicSpeech,
   type OfflineReason,
   postCard,
   postSpeech,
@@ -55,7 +57,26 @@ interface Choice {
 
 async function eligibleFor(ctx: IntentContext, kind: ContentKind, query: ListingQuery): Promise<Post[]> {
   const posts = await ctx.posts.fetchPosts(query, ctx.deadline);
-  return eligiblePosts(posts, kind, { allowNsfw: ctx.allowNsfw });
+  return eligiblePosts(posts, kind, { allowNsfw: ctx.allowNsfw, contentFilter: ctx.contentFilter });
+}
+
+/** The user's words pass the same filter as what we read aloud. */
+function acceptable(ctx: IntentContext, text: string): boolean {
+  return judgeText(text, ctx.contentFilter ?? DEFAULT_CONTENT_FILTER).allowed;
+}
+
+/**
+ * An offensive topic is never searched (nor echoed): a polite no, the usual
+ * chips, and the conversation kept without the topic, so "another one" gets
+ * a random one of the kind.
+ */
+function refuseTopic(ctx: IntentContext, kind: ContentKind, servedIds: string[]): Reply {
+  ctx.log.info({ kind: kind.id }, 'offensive topic refused');
+  return {
+    speech: offensiveTopicSpeech(kind),
+    chips: contentChips(),
+    contexts: [followupContext({ content: kind.id, servedIds })],
+  };
 }
 
 /** Topic hit first, then the day's top posts; repeats only once everything was heard. */
@@ -97,6 +118,8 @@ function offlineReply(
 
 export async function tellContent(ctx: IntentContext, kind: ContentKind, topic: string | undefined): Promise<Reply> {
   const state = readFollowup(ctx.turn);
+  // Also on "another one": the context's topic came from the user too.
+  if (topic && !acceptable(ctx, topic)) return refuseTopic(ctx, kind, state.servedIds);
   const served = new Set(state.servedIds);
   let choice: Choice;
   try {
@@ -128,8 +151,10 @@ export async function tellContent(ctx: IntentContext, kind: ContentKind, topic: 
   };
 }
 
-function askForKind(asked: string | undefined): Reply {
-  return { speech: asked ? unknownKindSpeech(asked) : askKindSpeech(), chips: kindChips(), contexts: [] };
+function askForKind(ctx: IntentContext, asked: string | undefined): Reply {
+  // An unknown kind is echoed back ("I don't have X yet"), unless it is not fit to repeat.
+  const echo = asked && acceptable(ctx, asked) ? asked : undefined;
+  return { speech: echo ? unknownKindSpeech(echo) : askKindSpeech(), chips: kindChips(), contexts: [] };
 }
 
 /**
@@ -141,9 +166,9 @@ export const sayContent: IntentHandler = (ctx) => {
   const asked = contentParameter(ctx.turn.parameters[PARAMS.content]);
   if (asked) {
     const kind = resolveKind(asked);
-    return kind ? tellContent(ctx, kind, topicParameter(ctx.turn.parameters[PARAMS.topic])) : askForKind(asked);
+    return kind ? tellContent(ctx, kind, topicParameter(ctx.turn.parameters[PARAMS.topic])) : askForKind(ctx, asked);
   }
   const state = readFollowup(ctx.turn);
   const kind = state.content ? resolveKind(state.content) : undefined;
-  return kind ? tellContent(ctx, kind, topicParameter(state.topic)) : askForKind(undefined);
+  return kind ? tellContent(ctx, kind, topicParameter(state.topic)) : askForKind(ctx, undefined);
 };

@@ -5,6 +5,8 @@ import type { LinkCard } from '../reply';
 import { capText, echoText, MAX_SPEECH_CHARS, sliceUnits } from './clean';
 import { contentText } from './content';
 
+const plural = (noun: string) => (noun.endsWith('s') ? noun : `${noun}s`);
+
 /** Chip that asks for "more of the same" (the say-content-more intent's phrase). */
 export const MORE_CHIP = 'Another one';
 export const BYE_CHIP = 'Bye';
@@ -78,6 +80,11 @@ export function noTopicHitNote(kind: ContentKind, topic: string, heardAll = fals
     : `I couldn't find ${withArticle(kind.noun)} ${about}, so here's a random one.`;
 }
 
+/** A topic the content filter refused: no search, no echo of the words. */
+export function offensiveTopicSpeech(kind: ContentKind): string {
+  return `I'd rather not look for ${plural(kind.noun)} about that. ${followUpPrompt()}`;
+}
+
 export const ALL_HEARD_NOTE = "You've heard all of today's new ones, so here's one again.";
 
 export function apologySpeech(kind: ContentKind): string {
@@ -89,8 +96,6 @@ export function apologySpeech(kind: ContentKind): string {
 
 /** Why the answer comes from the bot's own collection instead of Reddit. */
 export type OfflineReason = 'unavailable' | 'nothing-usable' | 'all-heard';
-
-const plural = (noun: string) => (noun.endsWith('s') ? noun : `${noun}s`);
 
 const OFFLINE_WHY: Record<OfflineReason, (kind: ContentKind) => string> = {
   unavailable: () => "Reddit isn't answering right now",
