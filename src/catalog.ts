@@ -1,11 +1,16 @@
 /**
  * The single source of truth for what the bot can tell.
  *
- * Both the webhook (kind resolution, subreddit, phrasing, chips) and the
- * exported Dialogflow agent (`npm run agent:build` writes the `content`
- * entity from `synonyms`) are generated from this list, so a synonym is
- * written exactly once. Adding a kind = one entry here + `npm run agent:build`.
+ * The kinds below say what does not depend on the language (how a post is
+ * read, which kinds are offered first); everything a user reads or says
+ * (subreddit, entity value and synonyms, nouns, chips, read-aloud rules,
+ * phrases) is in one file per language under src/languages/. Both the webhook
+ * and the exported Dialogflow agent (`npm run agent:build`) are generated from
+ * this, so a synonym is written exactly once. Adding a kind = one entry here,
+ * its text in each language file, and `npm run agent:build`.
  */
+import { DEFAULT_LANGUAGE, fill, LANGUAGES, type KindText, type Language } from './languages';
+import { alternatives, leadWordPattern } from './languages/patterns';
 
 /** How a post becomes speech. */
 export type RenderStyle =
@@ -16,95 +21,32 @@ export type RenderStyle =
   /** the title, then the body when there is one (life pro tips) */
   | 'title-and-body';
 
-export interface ContentKind {
-  /** Entity reference value sent by Dialogflow, e.g. `joke`. */
+interface KindDefinition {
+  /** Catalog id, the same in every language; the follow-up context carries it. */
   readonly id: string;
-  /** Subreddit name without `r/`. */
-  readonly subreddit: string;
-  /** Said in sentences: "Here's a joke", "a joke about cats". */
-  readonly noun: string;
-  /** Chip text that asks for this kind. */
-  readonly chip: string;
-  /** Words users say for this kind (the entity synonyms; `id` is added automatically). */
-  readonly synonyms: readonly string[];
   readonly render: RenderStyle;
-  /** Title prefixes that read badly aloud ("TIL that ..."); matched case-insensitively. */
-  readonly stripTitlePrefix?: RegExp;
   /** Offered in the follow-up question and the welcome ("a joke or a fact?"). */
   readonly featured?: boolean;
 }
 
-export const CATALOG: readonly ContentKind[] = [
-  {
-    id: 'joke',
-    subreddit: 'Jokes',
-    noun: 'joke',
-    chip: 'Joke',
-    synonyms: ['jokes', 'something funny', 'funny', 'a laugh', 'laugh', 'humor', 'humour', 'funny story'],
-    render: 'setup-punchline',
-    featured: true,
-  },
-  {
-    id: 'fact',
-    subreddit: 'todayilearned',
-    noun: 'fact',
-    chip: 'Fact',
-    synonyms: [
-      'facts',
-      'fun fact',
-      'something interesting',
-      'interesting',
-      'trivia',
-      'something i did not know',
-      'til',
-      'today i learned',
-    ],
-    render: 'title',
-    stripTitlePrefix: /^\s*(TIL|today\s+i\s+learned)\s*(,|:|-|–|—)?\s*(that\s+|about\s+|of\s+)?/i,
-    featured: true,
-  },
-  {
-    id: 'dad joke',
-    subreddit: 'dadjokes',
-    noun: 'dad joke',
-    chip: 'Dad joke',
-    synonyms: ['dad jokes', 'pun', 'puns', 'a groaner', 'cheesy joke', 'corny joke'],
-    render: 'setup-punchline',
-  },
-  {
-    id: 'shower thought',
-    subreddit: 'Showerthoughts',
-    noun: 'shower thought',
-    chip: 'Shower thought',
-    synonyms: ['shower thoughts', 'deep thought', 'something deep', 'a thought', 'musing'],
-    render: 'title',
-  },
-  {
-    id: 'life pro tip',
-    subreddit: 'LifeProTips',
-    noun: 'life pro tip',
-    chip: 'Life pro tip',
-    synonyms: ['life pro tips', 'lpt', 'tip', 'a tip', 'life hack', 'lifehack', 'advice', 'useful tip'],
-    render: 'title-and-body',
-    stripTitlePrefix: /^\s*(LPT|life\s*pro\s*tip)\s*(request)?\s*(,|:|-|–|—)?\s*/i,
-  },
-  {
-    id: 'news',
-    subreddit: 'worldnews',
-    noun: 'news headline',
-    chip: 'News',
-    synonyms: ['headline', 'headlines', 'world news', 'the news', 'something new', "what's happening"],
-    render: 'title',
-  },
-  {
-    id: 'one-liner',
-    subreddit: 'oneliners',
-    noun: 'one-liner',
-    chip: 'One-liner',
-    synonyms: ['one liner', 'one-liners', 'one liners', 'short joke', 'quick joke'],
-    render: 'title',
-  },
+/** In chip order. */
+export const KINDS: readonly KindDefinition[] = [
+  { id: 'joke', render: 'setup-punchline', featured: true },
+  { id: 'fact', render: 'title', featured: true },
+  { id: 'dad joke', render: 'setup-punchline' },
+  { id: 'shower thought', render: 'title' },
+  { id: 'life pro tip', render: 'title-and-body' },
+  { id: 'news', render: 'title' },
+  { id: 'one-liner', render: 'title' },
 ];
+
+/** A kind as offered in one language. */
+export interface ContentKind extends KindDefinition, KindText {
+  /** The language this kind's text is in. */
+  readonly lang: Language;
+  /** Built from `titlePrefixes`; matched case-insensitively. */
+  readonly stripTitlePrefix?: RegExp;
+}
 
 /** Lower-case, single spaces, no surrounding punctuation: how synonyms are compared. */
 export function normalizePhrase(text: string): string {
@@ -116,38 +58,89 @@ export function normalizePhrase(text: string): string {
     .trim();
 }
 
-const BY_PHRASE: ReadonlyMap<string, ContentKind> = new Map(
-  CATALOG.flatMap((kind) => [kind.id, ...kind.synonyms].map((phrase) => [normalizePhrase(phrase), kind] as const)),
+const END_OF_WORD = '(?![\\p{L}\\p{N}])';
+const PUNCTUATION = '\\s*(?:,|:|-|–|—)?\\s*';
+
+/** "TIL that ..." / "Today I learned: ..." → "...": the prefix, punctuation, then one of the words after it. */
+function titlePrefixPattern(text: KindText): RegExp | undefined {
+  if (!text.titlePrefixes?.length) return undefined;
+  const after = text.afterTitlePrefix?.length
+    ? `(?:(?:${alternatives(text.afterTitlePrefix)})${END_OF_WORD}${PUNCTUATION})?`
+    : '';
+  return new RegExp(`^\\s*(?:${alternatives(text.titlePrefixes)})${END_OF_WORD}${PUNCTUATION}${after}`, 'iu');
+}
+
+function kindsIn(lang: Language): readonly ContentKind[] {
+  return KINDS.flatMap((kind) => {
+    const text = lang.kinds[kind.id];
+    if (!text) return [];
+    const stripTitlePrefix = titlePrefixPattern(text);
+    return [{ ...kind, ...text, lang, ...(stripTitlePrefix ? { stripTitlePrefix } : {}) }];
+  });
+}
+
+const CATALOGS: ReadonlyMap<Language, readonly ContentKind[]> = new Map(
+  [...LANGUAGES.values()].map((lang) => [lang, kindsIn(lang)]),
+);
+
+/** The kinds offered in a language, in chip order. */
+export function catalogFor(lang: Language): readonly ContentKind[] {
+  return CATALOGS.get(lang) ?? [];
+}
+
+/** The kinds in the default language (English). */
+export const CATALOG: readonly ContentKind[] = catalogFor(DEFAULT_LANGUAGE);
+
+/** Every phrase a kind answers to: its value and synonyms (normalised, no repeats). */
+export function kindPhrases(kind: ContentKind): string[] {
+  return [...new Set([kind.value, ...kind.synonyms].map(normalizePhrase))];
+}
+
+const BY_PHRASE: ReadonlyMap<Language, ReadonlyMap<string, ContentKind>> = new Map(
+  [...CATALOGS].map(([lang, kinds]) => [
+    lang,
+    new Map(kinds.flatMap((kind) => [kind.id, ...kindPhrases(kind)].map((phrase) => [normalizePhrase(phrase), kind] as const))),
+  ]),
 );
 
 /**
  * Maps what Dialogflow put in the `content` parameter (normally the entity's
  * reference value, but a synonym or the raw user word when the agent is out of
- * date) to a catalog kind. `undefined` when nothing matches.
+ * date, or the catalog id from the follow-up context) to a kind of that
+ * language. `undefined` when nothing matches.
  */
-export function resolveKind(value: string): ContentKind | undefined {
+export function resolveKind(value: string, lang: Language = DEFAULT_LANGUAGE): ContentKind | undefined {
+  const phrases = BY_PHRASE.get(lang);
+  if (!phrases) return undefined;
   const phrase = normalizePhrase(value);
-  return BY_PHRASE.get(phrase) ?? BY_PHRASE.get(phrase.replace(/^(an?|the|some)\s+/, ''));
+  return phrases.get(phrase) ?? phrases.get(phrase.replace(leadWordPattern(lang.articles), ''));
 }
 
-export function kindById(id: string): ContentKind | undefined {
-  return CATALOG.find((kind) => kind.id === id);
+export function kindById(id: string, lang: Language = DEFAULT_LANGUAGE): ContentKind | undefined {
+  return catalogFor(lang).find((kind) => kind.id === id);
 }
 
-export const FEATURED: readonly ContentKind[] = CATALOG.filter((kind) => kind.featured);
+/** A kind's noun forms, for the phrase templates' `{noun}`, `{a}`, `{aObject}`, `{plural}`. */
+export function kindForms(kind: ContentKind): Record<'noun' | 'a' | 'aObject' | 'plural', string> {
+  return { noun: kind.noun, a: kind.a, aObject: kind.aObject ?? kind.a, plural: kind.plural };
+}
+
+/** "a, b or c" in the language. */
+export function listOf(items: readonly string[], lang: Language): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${lang.or} ${items[items.length - 1]}`;
+}
+
+export function featured(lang: Language = DEFAULT_LANGUAGE): readonly ContentKind[] {
+  return catalogFor(lang).filter((kind) => kind.featured);
+}
 
 /** "a joke or a fact" (or "a joke, a fact or a dad joke" if more are featured). */
-export function featuredChoices(): string {
-  const options = FEATURED.map((kind) => withArticle(kind.noun));
-  if (options.length <= 1) return options.join('');
-  return `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
-}
-
-export function withArticle(noun: string): string {
-  return /^[aeiou]/i.test(noun) && !/^one\b|^one-/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+export function featuredChoices(lang: Language = DEFAULT_LANGUAGE): string {
+  return listOf(featured(lang).map((kind) => kind.aObject ?? kind.a), lang);
 }
 
 /** The question every content answer ends with. */
-export function followUpPrompt(): string {
-  return `What do you want to hear next, ${featuredChoices()}?`;
+export function followUpPrompt(lang: Language = DEFAULT_LANGUAGE): string {
+  return fill(lang.phrases.followUp, { choices: featuredChoices(lang) });
 }

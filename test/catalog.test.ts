@@ -1,4 +1,4 @@
-import { CATALOG, featuredChoices, followUpPrompt, normalizePhrase, resolveKind, withArticle } from '../src/catalog';
+import { CATALOG, featuredChoices, followUpPrompt, kindById, normalizePhrase, resolveKind } from '../src/catalog';
 
 describe('catalog', () => {
   it('maps the core kinds to their subreddits', () => {
@@ -49,7 +49,7 @@ describe('catalog', () => {
   it('builds the follow-up question from the featured kinds', () => {
     expect(featuredChoices()).toBe('a joke or a fact');
     expect(followUpPrompt()).toBe('What do you want to hear next, a joke or a fact?');
-    expect(withArticle('one-liner')).toBe('a one-liner');
-    expect(withArticle('interesting fact')).toBe('an interesting fact');
+    expect(kindById('one-liner')?.a).toBe('a one-liner');
+    expect(kindById('news')?.plural).toBe('news headlines');
   });
 });

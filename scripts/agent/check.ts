@@ -54,7 +54,7 @@ export async function checkAgentDir(dir: string, catalog: readonly ContentKind[]
   }
 }
 
-const REBUILD = 'run `npm run agent:build` (the agent is generated from src/catalog.ts and scripts/agent/)';
+const REBUILD = 'run `npm run agent:build` (the agent is generated from src/catalog.ts, src/languages/ and scripts/agent/)';
 
 export function compareWithGenerated(actual: AgentFiles, expected: AgentFiles): Problem[] {
   const problems: Problem[] = [];
@@ -130,8 +130,8 @@ function checkEntities(parsed: ReadonlyMap<string, unknown>): Problem[] {
         const kind = resolveKind(phrase);
         if (!kind) {
           problems.push({ file, message: `"${phrase}" (entry "${entry.value}") is not a catalog kind or synonym: the webhook cannot map it` });
-        } else if (kind.id !== entry.value) {
-          problems.push({ file, message: `"${phrase}" is in entry "${entry.value}" but the webhook maps it to "${kind.id}"` });
+        } else if (kind.value !== entry.value) {
+          problems.push({ file, message: `"${phrase}" is in entry "${entry.value}" but the webhook maps it to "${kind.value}"` });
         }
       }
     }

@@ -4,9 +4,10 @@
  * agent/ folder can be compared with a fresh build.
  */
 import type { ContentKind } from '../../src/catalog';
+import { DEFAULT_LANGUAGE, type Language } from '../../src/languages';
 import { ENTITY_CONTENT, PARAMS } from '../../src/dialogflow/names';
 import { stableId } from './ids';
-import { INTENT_DEFINITIONS, SAMPLE_TOPICS, type IntentDefinition } from './intents';
+import { INTENT_DEFINITIONS, sampleTopics, type IntentDefinition } from './intents';
 import { contentSlotValues, entityPhrases, expandTemplates, type SlotValue } from './phrases';
 import type {
   AgentFile,
@@ -31,6 +32,7 @@ export type AgentFiles = ReadonlyMap<string, string>;
 
 export function generateAgent(catalog: readonly ContentKind[], options: GenerateOptions = {}): AgentFiles {
   const intents = options.intents ?? INTENT_DEFINITIONS;
+  const lang = catalog[0]?.lang ?? DEFAULT_LANGUAGE;
   const files = new Map<string, unknown>();
 
   files.set('agent.json', agentFile(intents));
@@ -38,10 +40,10 @@ export function generateAgent(catalog: readonly ContentKind[], options: Generate
   files.set(`entities/${ENTITY_CONTENT}.json`, contentEntity());
   files.set(`entities/${ENTITY_CONTENT}_entries_en.json`, contentEntries(catalog));
 
-  const slotValues = slotValuesFor(catalog);
+  const slotValues = slotValuesFor(catalog, lang);
   for (const intent of intents) {
-    files.set(`intents/${intent.name}.json`, intentFile(intent));
-    files.set(`intents/${intent.name}_usersays_en.json`, userSaysFile(intent, slotValues));
+    files.set(`intents/${intent.name}.json`, intentFile(intent, lang));
+    files.set(`intents/${intent.name}_usersays_en.json`, userSaysFile(intent, slotValues, lang));
   }
 
   const paths = [...files.keys()].sort();
@@ -118,10 +120,10 @@ function contentEntity(): EntityFile {
 /** One entry per kind (sorted by value); the value comes first among its synonyms, the rest sorted. */
 function contentEntries(catalog: readonly ContentKind[]): EntityEntry[] {
   return [...catalog]
-    .sort((a, b) => compare(a.id, b.id))
+    .sort((a, b) => compare(a.value, b.value))
     .map((kind) => {
       const [value, ...rest] = entityPhrases(kind);
-      return { value: kind.id, synonyms: [value!, ...rest.sort(compare)] };
+      return { value: kind.value, synonyms: [value!, ...rest.sort(compare)] };
     });
 }
 
@@ -129,7 +131,7 @@ function intentId(intent: IntentDefinition): string {
   return stableId('intent', intent.name);
 }
 
-function intentFile(intent: IntentDefinition): IntentFile {
+function intentFile(intent: IntentDefinition, lang: Language): IntentFile {
   const file: IntentFile = {
     id: intentId(intent),
     name: intent.name,
@@ -148,14 +150,14 @@ function intentFile(intent: IntentDefinition): IntentFile {
           value: `$${parameter.name}`,
           defaultValue: '',
           isList: false,
-          prompts: parameter.prompts.map((value) => ({ lang: 'en', value })),
+          prompts: parameter.prompts(lang).map((value) => ({ lang: 'en', value })),
           promptMessages: [],
           noMatchPromptMessages: [],
           noInputPromptMessages: [],
           outputDialogContexts: [],
         })),
         messages: [
-          { type: '0', title: '', textToSpeech: '', lang: 'en', speech: [...intent.staticReplies], condition: '' },
+          { type: '0', title: '', textToSpeech: '', lang: 'en', speech: [...intent.staticReplies(lang)], condition: '' },
         ],
         speech: [],
       },
@@ -175,9 +177,9 @@ function intentFile(intent: IntentDefinition): IntentFile {
 
 type SlotSource = (intent: IntentDefinition) => (param: string, articled: boolean) => readonly SlotValue[];
 
-function slotValuesFor(catalog: readonly ContentKind[]): SlotSource {
+function slotValuesFor(catalog: readonly ContentKind[], lang: Language): SlotSource {
   const content = contentSlotValues(catalog);
-  const topics = SAMPLE_TOPICS.map((text) => ({ lead: '', text }));
+  const topics = sampleTopics(lang).map((text) => ({ lead: '', text }));
   return (intent) => (param, articled) => {
     const parameter = intent.parameters.find((p) => p.name === param);
     if (!parameter) throw new Error(`intent "${intent.name}": template slot {${param}} is not a parameter`);
@@ -187,9 +189,9 @@ function slotValuesFor(catalog: readonly ContentKind[]): SlotSource {
   };
 }
 
-function userSaysFile(intent: IntentDefinition, slotValues: SlotSource): UserSays[] {
+function userSaysFile(intent: IntentDefinition, slotValues: SlotSource, lang: Language): UserSays[] {
   const entityOf = (param: string) => intent.parameters.find((p) => p.name === param)!.entity;
-  return expandTemplates(intent.phrases, slotValues(intent)).map((parts) => {
+  return expandTemplates(intent.phrases(lang), slotValues(intent)).map((parts) => {
     const text = parts.map((part) => part.text).join('');
     return {
       id: stableId('usersays', intent.name, text),

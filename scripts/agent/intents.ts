@@ -20,6 +20,10 @@ import {
   INTENTS,
   PARAMS,
 } from '../../src/dialogflow/names';
+import { DEFAULT_LANGUAGE, fill, type Language } from '../../src/languages';
+
+/** Text in one language; the words themselves are in src/languages/<code>.ts. */
+type Text = (lang: Language) => readonly string[];
 
 export interface ParameterDefinition {
   readonly name: string;
@@ -27,7 +31,7 @@ export interface ParameterDefinition {
   readonly entity: string;
   readonly required: boolean;
   /** Asked when a required parameter is missing. */
-  readonly prompts: readonly string[];
+  readonly prompts: Text;
 }
 
 export interface ContextChange {
@@ -52,27 +56,20 @@ export interface IntentDefinition {
    * What Dialogflow says by itself if the webhook cannot be reached (every
    * intent uses the webhook; this is only the safety net).
    */
-  readonly staticReplies: readonly string[];
+  readonly staticReplies: Text;
   /** Training phrases (templates); for the fallback intent these are negative examples. */
-  readonly phrases: readonly string[];
+  readonly phrases: Text;
 }
 
-/** Filled into `{topic}` in turn; "cats" first so "tell me a joke about cats" is always a phrase. */
-export const SAMPLE_TOPICS: readonly string[] = [
-  'cats',
-  'dogs',
-  'space',
-  'pizza',
-  'computers',
-  'the ocean',
-  'history',
-  'coffee',
-  'work',
-  'music',
-];
+/** Filled into `{topic}` in turn; the first one is always used ("tell me a joke about cats"). */
+export const sampleTopics: Text = (lang) => lang.agent.sampleTopics;
+export const SAMPLE_TOPICS: readonly string[] = sampleTopics(DEFAULT_LANGUAGE);
 
 const CONTENT_ENTITY = `@${ENTITY_CONTENT}`;
 const followup = (lifespan: number): ContextChange => ({ name: CONTEXTS.followup, lifespan });
+const choices = (lang: Language) => ({ choices: featuredChoices(lang) });
+const unreachable: Text = (lang) => [fill(lang.agent.contentReply, { followUp: followUpPrompt(lang) })];
+const none: Text = () => [];
 
 export const INTENT_DEFINITIONS: readonly IntentDefinition[] = [
   {
@@ -85,8 +82,8 @@ export const INTENT_DEFINITIONS: readonly IntentDefinition[] = [
     events: ['WELCOME'],
     fallback: false,
     endInteraction: false,
-    staticReplies: [`Hi! Do you want to hear ${featuredChoices()}?`],
-    phrases: ['hi', 'hello', 'hey', 'hey there', 'good morning', 'good evening', 'howdy', "what's up", 'start'],
+    staticReplies: (lang) => [fill(lang.agent.welcomeReply, choices(lang))],
+    phrases: (lang) => lang.agent.training.welcome,
   },
   {
     name: INTENTS.sayContent,
@@ -99,36 +96,15 @@ export const INTENT_DEFINITIONS: readonly IntentDefinition[] = [
         name: PARAMS.content,
         entity: CONTENT_ENTITY,
         required: true,
-        prompts: [
-          `What do you want to hear, ${featuredChoices()}?`,
-          `Sure! ${featuredChoices().replace(/^a/, 'A')}?`,
-          'What kind of thing should I tell you?',
-        ],
+        prompts: (lang) => lang.agent.contentPrompts.map((prompt) => fill(prompt, choices(lang))),
       },
-      { name: PARAMS.topic, entity: '@sys.any', required: false, prompts: [] },
+      { name: PARAMS.topic, entity: '@sys.any', required: false, prompts: none },
     ],
     events: [],
     fallback: false,
     endInteraction: false,
-    staticReplies: [`Sorry, I can't reach my stories right now. ${followUpPrompt()}`],
-    phrases: [
-      'tell me {a content} about {topic}',
-      'tell me {a content}',
-      'i want to hear {a content}',
-      'can you tell me {a content}',
-      'do you know {a content} about {topic}',
-      'say {a content}',
-      "i'd like {a content} please",
-      'give me {a content} on {topic}',
-      '{content}',
-      '{content} please',
-      'i want {content}',
-      'give me {content}',
-      'how about {content}',
-      "i'm in the mood for {content}",
-      '{content} about {topic}',
-      'any {content} on {topic}',
-    ],
+    staticReplies: unreachable,
+    phrases: (lang) => lang.agent.training.sayContent,
   },
   {
     name: INTENTS.sayContentMore,
@@ -140,21 +116,8 @@ export const INTENT_DEFINITIONS: readonly IntentDefinition[] = [
     events: [],
     fallback: false,
     endInteraction: false,
-    staticReplies: [`Sorry, I can't reach my stories right now. ${followUpPrompt()}`],
-    phrases: [
-      'more',
-      'more please',
-      'another one',
-      'one more',
-      'tell me another',
-      'another',
-      'again',
-      'next',
-      'keep going',
-      'give me another one',
-      'same again',
-      'one more time',
-    ],
+    staticReplies: unreachable,
+    phrases: (lang) => lang.agent.training.sayContentMore,
   },
   {
     name: INTENTS.bye,
@@ -166,19 +129,8 @@ export const INTENT_DEFINITIONS: readonly IntentDefinition[] = [
     events: [],
     fallback: false,
     endInteraction: true,
-    staticReplies: ['Bye! Come back for more anytime.'],
-    phrases: [
-      'bye',
-      'goodbye',
-      'see you later',
-      "that's all",
-      "that's enough",
-      "i'm done",
-      'stop',
-      'no thanks',
-      'exit',
-      'good night',
-    ],
+    staticReplies: (lang) => [lang.agent.byeReply],
+    phrases: (lang) => lang.agent.training.bye,
   },
   {
     name: INTENTS.fallback,
@@ -190,15 +142,8 @@ export const INTENT_DEFINITIONS: readonly IntentDefinition[] = [
     events: [],
     fallback: true,
     endInteraction: false,
-    staticReplies: [`Sorry, I didn't get that. Do you want ${featuredChoices()}?`],
+    staticReplies: (lang) => [fill(lang.agent.fallbackReply, choices(lang))],
     // Negative examples: close to "tell me ..." but not a request for content.
-    phrases: [
-      "what's the weather like",
-      'what time is it',
-      'set an alarm',
-      'play some music',
-      'book a table for two',
-      'tell me about yourself',
-    ],
+    phrases: (lang) => lang.agent.training.fallback,
   },
 ];

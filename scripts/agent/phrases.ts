@@ -2,7 +2,8 @@
  * Training-phrase templates → annotated phrases (pure, deterministic).
  * See intents.ts for the template syntax.
  */
-import { normalizePhrase, withArticle, type ContentKind } from '../../src/catalog';
+import { kindPhrases, normalizePhrase, type ContentKind } from '../../src/catalog';
+import { escapeRegExp } from '../../src/languages/patterns';
 
 /** What fills a slot: `lead` is plain text before it ("a "), `text` is annotated. */
 export interface SlotValue {
@@ -34,15 +35,12 @@ export function parseTemplate(template: string): Segment[] {
   return segments;
 }
 
-/** Phrases that already read as a whole object of "tell me ...": "a laugh", "the news", "what's happening". */
-const SELF_CONTAINED = /^(a|an|the|some|something|what's|what is)\b/;
-
 /**
  * Catalog phrases for the `content` slots. A kind's noun, when users can say
- * it (it is the id or a synonym), reads "a joke"; synonyms that already read
- * as a whole object ("a laugh", "the news", "what's happening") fit the same
- * "tell me ..." slot as they are; every other phrase goes into the bare
- * `{content}` slot.
+ * it (it is the value or a synonym), reads "a joke"; synonyms that already read
+ * as a whole object ("a laugh", "the news", "what's happening": they start
+ * with one of the language's `objectStarts`) fit the same "tell me ..." slot
+ * as they are; every other phrase goes into the bare `{content}` slot.
  */
 export function contentSlotValues(catalog: readonly ContentKind[]): {
   readonly articled: readonly SlotValue[];
@@ -51,23 +49,25 @@ export function contentSlotValues(catalog: readonly ContentKind[]): {
   const articled: SlotValue[] = [];
   const bare: SlotValue[] = [];
   for (const kind of catalog) {
+    const starts = kind.lang.agent.objectStarts.map((word) => escapeRegExp(normalizePhrase(word))).join('|');
+    const selfContained = new RegExp(`^(?:${starts})(?![\\p{L}\\p{N}'])`, 'u');
     const phrases = entityPhrases(kind);
     const noun = normalizePhrase(kind.noun);
     if (phrases.includes(noun)) {
-      const withArt = withArticle(noun);
-      articled.push({ lead: withArt.slice(0, withArt.length - noun.length), text: noun });
+      const withArt = normalizePhrase(kind.aObject ?? kind.a);
+      articled.push({ lead: withArt.endsWith(noun) ? withArt.slice(0, withArt.length - noun.length) : '', text: noun });
     }
     for (const phrase of phrases) {
-      if (SELF_CONTAINED.test(phrase)) articled.push({ lead: '', text: phrase });
+      if (selfContained.test(phrase)) articled.push({ lead: '', text: phrase });
       else if (phrase !== noun) bare.push({ lead: '', text: phrase });
     }
   }
   return { articled, bare };
 }
 
-/** The entity entry's phrases for a kind: its id first, then its synonyms, normalised, no repeats. */
+/** The entity entry's phrases for a kind: its value first, then its synonyms, normalised, no repeats. */
 export function entityPhrases(kind: ContentKind): string[] {
-  return [...new Set([kind.id, ...kind.synonyms].map(normalizePhrase))];
+  return kindPhrases(kind);
 }
 
 /**

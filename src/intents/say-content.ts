@@ -1,6 +1,8 @@
 import { resolveKind, type ContentKind } from '../catalog';
 import { DEFAULT_CONTENT_FILTER, judgeText } from '../content-filter';
 import { PARAMS } from '../dialogflow/names';
+import { DEFAULT_LANGUAGE, type Language } from '../languages';
+import { leadWordPattern } from '../languages/patterns';
 import { RedditError, type ListingQuery } from '../reddit/client';
 import { eligiblePosts } from '../reddit/filters';
 import type { Post } from '../reddit/listing';
@@ -9,7 +11,7 @@ import { pickUnserved, rememberServed } from '../reddit/pick';
 import type { Reply } from '../reply';
 import { echoText, sliceUnits } from '../speech/clean';
 import {
-  ALL_HEARD_NOTE,
+  allHeardNote,
   apologySpeech,
   askKindSpeech,
   contentChips,
@@ -35,13 +37,13 @@ export function contentParameter(value: unknown): string | undefined {
   return undefined;
 }
 
-/** "about cats" / "cats!" → "cats"; empty or non-text → undefined. */
-export function topicParameter(value: unknown): string | undefined {
+/** "about cats" / "cats!" → "cats" (lead words from the language file); empty or non-text → undefined. */
+export function topicParameter(value: unknown, lang: Language = DEFAULT_LANGUAGE): string | undefined {
   const raw = contentParameter(value);
   if (!raw) return undefined;
   // Cut before cleaning: a 10 kB @sys.any value is not worth a regex pass, and no topic is that long.
   const topic = echoText(sliceUnits(raw, MAX_TOPIC_CHARS * 4), MAX_TOPIC_CHARS * 4)
-    .replace(/^(about|on|with|regarding)\s+/i, '')
+    .replace(leadWordPattern(lang.topicLeadWords), '')
     .replace(/[?!.,;:]+$/g, '');
   return sliceUnits(topic, MAX_TOPIC_CHARS).trim() || undefined;
 }
@@ -74,7 +76,7 @@ function refuseTopic(ctx: IntentContext, kind: ContentKind, servedIds: string[])
   ctx.log.info({ kind: kind.id }, 'offensive topic refused');
   return {
     speech: offensiveTopicSpeech(kind),
-    chips: contentChips(),
+    chips: contentChips(kind.lang),
     contexts: [followupContext({ content: kind.id, servedIds })],
   };
 }
@@ -92,7 +94,7 @@ async function choosePost(ctx: IntentContext, kind: ContentKind, topic: string |
   const post = pickUnserved(top, served, ctx.random);
   if (post) return { post, note };
   const again = pickUnserved(top, new Set(), ctx.random);
-  return again ? { post: again, note: ALL_HEARD_NOTE, repeat: true } : { note };
+  return again ? { post: again, note: allHeardNote(kind.lang), repeat: true } : { note };
 }
 
 /** An item of the bot's own collection instead of a failed, empty or exhausted Reddit listing. */
@@ -110,7 +112,7 @@ function offlineReply(
   if (pick.repeated && reason === 'all-heard') return undefined;
   return {
     speech: offlineSpeech(kind, pick.item, reason, pick, topic),
-    chips: contentChips(),
+    chips: contentChips(kind.lang),
     contexts: [followupContext({ content: kind.id, topic, servedIds: rememberServed(servedIds, pick.item.id) })],
     served: { kind: kind.id, source: 'offline', postId: pick.item.id },
   };
@@ -137,14 +139,14 @@ export async function tellContent(ctx: IntentContext, kind: ContentKind, topic: 
   if (!choice.post) {
     return {
       speech: apologySpeech(kind),
-      chips: contentChips(),
+      chips: contentChips(kind.lang),
       contexts: [followupContext({ content: kind.id, topic, servedIds: state.servedIds })],
     };
   }
   const { post } = choice;
   return {
     speech: postSpeech(post, kind, choice.note),
-    chips: contentChips(),
+    chips: contentChips(kind.lang),
     card: postCard(post, kind),
     contexts: [followupContext({ content: kind.id, topic, servedIds: rememberServed(state.servedIds, post.id) })],
     served: { kind: kind.id, source: 'reddit', subreddit: post.subreddit || kind.subreddit, postId: post.id },

@@ -1,71 +1,71 @@
-import { CATALOG, featuredChoices, followUpPrompt, withArticle, type ContentKind } from '../catalog';
+import { catalogFor, featuredChoices, followUpPrompt, kindForms, listOf, type ContentKind } from '../catalog';
+import { DEFAULT_LANGUAGE, fill, type Language } from '../languages';
 import type { Post } from '../reddit/listing';
 import type { OfflineItem } from '../reddit/offline';
 import type { LinkCard } from '../reply';
 import { capText, echoText, MAX_SPEECH_CHARS, sliceUnits } from './clean';
 import { contentText } from './content';
 
-const plural = (noun: string) => (noun.endsWith('s') ? noun : `${noun}s`);
-
-/** Chip that asks for "more of the same" (the say-content-more intent's phrase). */
-export const MORE_CHIP = 'Another one';
-export const BYE_CHIP = 'Bye';
+/*
+ * Every sentence here comes from the language file (src/languages/<code>.ts);
+ * this module only fills in the blanks. Phrases about a kind are in the kind's
+ * language; the others take the turn's language (English when left out).
+ */
 
 /** Chips offered after content: more of the same, every kind, and a way out. */
-export function contentChips(): string[] {
-  return [MORE_CHIP, ...CATALOG.map((kind) => kind.chip), BYE_CHIP];
+export function contentChips(lang: Language = DEFAULT_LANGUAGE): string[] {
+  return [lang.phrases.moreChip, ...kindChips(lang), lang.phrases.byeChip];
 }
 
 /** Chips offered when the user has to pick a kind. */
-export function kindChips(): string[] {
-  return CATALOG.map((kind) => kind.chip);
+export function kindChips(lang: Language = DEFAULT_LANGUAGE): string[] {
+  return catalogFor(lang).map((kind) => kind.chip);
 }
 
-/** Joins intro, content and the follow-up question, cutting only the content to fit. */
-export function composeSpeech(intro: string, content: string, outro: string = followUpPrompt()): string {
+export function composeSpeech(intro: string, content: string, outro: string): string {
   const frame = [intro, outro].filter(Boolean).join('').length + 4;
   const body = capText(content, Math.max(40, MAX_SPEECH_CHARS - frame));
   return sliceUnits([intro, body, outro].filter(Boolean).join('\n\n'), MAX_SPEECH_CHARS);
 }
 
 export function introFor(kind: ContentKind, note?: string): string {
-  const intro = `Here's ${withArticle(kind.noun)}:`;
+  const intro = fill(kind.lang.phrases.here, kindForms(kind));
   return note ? `${note} ${intro}` : intro;
 }
 
 export function postSpeech(post: Post, kind: ContentKind, note?: string): string {
-  return composeSpeech(introFor(kind, note), contentText(post, kind));
+  return composeSpeech(introFor(kind, note), contentText(post, kind), followUpPrompt(kind.lang));
 }
 
 export function postCard(post: Post, kind: ContentKind): LinkCard {
   return {
     title: capText(contentText(post, kind).split('\n')[0] ?? kind.noun, 80),
-    subtitle: `r/${post.subreddit || kind.subreddit} on Reddit`,
+    subtitle: fill(kind.lang.phrases.cardSubtitle, { subreddit: post.subreddit || kind.subreddit }),
     url: `https://www.reddit.com${post.permalink}`,
   };
 }
 
-export function welcomeSpeech(): string {
-  return `Hi! I tell jokes and facts from today's top posts on Reddit. What do you want to hear, ${featuredChoices()}?`;
+export function welcomeSpeech(lang: Language = DEFAULT_LANGUAGE): string {
+  return fill(lang.phrases.welcome, { choices: featuredChoices(lang) });
 }
 
-export function askKindSpeech(): string {
-  const all = CATALOG.map((kind) => withArticle(kind.noun));
-  return `I can tell you ${all.slice(0, -1).join(', ')} or ${all[all.length - 1]}. What would you like, ${featuredChoices()}?`;
+export function askKindSpeech(lang: Language = DEFAULT_LANGUAGE): string {
+  const all = listOf(catalogFor(lang).map((kind) => kind.aObject ?? kind.a), lang);
+  return fill(lang.phrases.askKind, { all, choices: featuredChoices(lang) });
 }
 
-export function unknownKindSpeech(asked: string): string {
+export function unknownKindSpeech(asked: string, lang: Language = DEFAULT_LANGUAGE): string {
   const shown = echoText(asked, 40);
-  const what = shown ? `I don't have "${shown}" yet. ` : '';
-  return `${what}${askKindSpeech()}`;
+  const what = shown ? `${fill(lang.phrases.unknownKind, { asked: shown })} ` : '';
+  return `${what}${askKindSpeech(lang)}`;
 }
 
-export function fallbackSpeech(): string {
-  return `Sorry, I didn't get that. ${askKindSpeech()}`;
+export function fallbackSpeech(lang: Language = DEFAULT_LANGUAGE): string {
+  return `${lang.phrases.fallback} ${askKindSpeech(lang)}`;
 }
 
-export function byeSpeech(): string {
-  return 'Bye! Come back any time for another joke or fact.';
+export function byeSpeech(lang: Language = DEFAULT_LANGUAGE): string {
+  return lang.phrases.bye;
 }
 
 /**
@@ -74,34 +74,32 @@ export function byeSpeech(): string {
  * were hits, all served already.
  */
 export function noTopicHitNote(kind: ContentKind, topic: string, heardAll = false): string {
-  const about = `about ${echoText(topic, 60)}`;
-  return heardAll
-    ? `That was every ${kind.noun} ${about} I could find, so here's a random one.`
-    : `I couldn't find ${withArticle(kind.noun)} ${about}, so here's a random one.`;
+  const { phrases } = kind.lang;
+  return fill(heardAll ? phrases.topicAllHeard : phrases.topicNotFound, { ...kindForms(kind), topic: echoText(topic, 60) });
 }
 
 /** A topic the content filter refused: no search, no echo of the words. */
 export function offensiveTopicSpeech(kind: ContentKind): string {
-  return `I'd rather not look for ${plural(kind.noun)} about that. ${followUpPrompt()}`;
+  return `${fill(kind.lang.phrases.offensiveTopic, kindForms(kind))} ${followUpPrompt(kind.lang)}`;
 }
 
-export const ALL_HEARD_NOTE = "You've heard all of today's new ones, so here's one again.";
+export function allHeardNote(lang: Language = DEFAULT_LANGUAGE): string {
+  return lang.phrases.allHeard;
+}
 
 export function apologySpeech(kind: ContentKind): string {
-  return composeSpeech(
-    `Sorry, I couldn't get ${withArticle(kind.noun)} from Reddit right now.`,
-    'Please try again in a moment, or ask for something else.',
-  );
+  const { phrases } = kind.lang;
+  return composeSpeech(fill(phrases.apology, kindForms(kind)), phrases.apologyHint, followUpPrompt(kind.lang));
 }
 
 /** Why the answer comes from the bot's own collection instead of Reddit. */
 export type OfflineReason = 'unavailable' | 'nothing-usable' | 'all-heard';
 
-const OFFLINE_WHY: Record<OfflineReason, (kind: ContentKind) => string> = {
-  unavailable: () => "Reddit isn't answering right now",
-  'nothing-usable': (kind) => `Reddit has no ${plural(kind.noun)} I can read out right now`,
-  'all-heard': (kind) => `You've heard all of today's ${plural(kind.noun)} from Reddit`,
-};
+const OFFLINE_WHY = {
+  unavailable: 'offlineUnavailable',
+  'nothing-usable': 'offlineNothingUsable',
+  'all-heard': 'offlineAllHeard',
+} as const satisfies Record<OfflineReason, string>;
 
 /**
  * Says honestly where the answer comes from: "Reddit isn't answering right
@@ -115,10 +113,14 @@ export function offlineSpeech(
   pick: { repeated: boolean; onTopic: boolean },
   topic?: string,
 ): string {
+  const { phrases } = kind.lang;
   const same = item.set === kind.id;
-  const what = same ? 'one' : withArticle(item.set);
-  const instead = same ? '' : ' instead';
-  const offTopic = topic && !pick.onTopic ? `, though it's not about ${capText(topic, 60)}` : '';
-  const repeat = pick.repeated ? ", one you've heard before" : '';
-  return composeSpeech(`${OFFLINE_WHY[reason](kind)}, so here's ${what} from my own collection${instead}${offTopic}${repeat}:`, item.text);
+  const given = same ? kind : catalogFor(kind.lang).find((other) => other.id === item.set) ?? kind;
+  const values = {
+    ...kindForms(given),
+    why: fill(phrases[OFFLINE_WHY[reason]], kindForms(kind)),
+    offTopic: topic && !pick.onTopic ? fill(phrases.offlineOffTopic, { topic: capText(topic, 60) }) : '',
+    repeat: pick.repeated ? phrases.offlineRepeat : '',
+  };
+  return composeSpeech(fill(same ? phrases.offlineSame : phrases.offlineOther, values), item.text, followUpPrompt(kind.lang));
 }

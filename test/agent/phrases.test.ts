@@ -1,4 +1,5 @@
 import type { ContentKind } from '../../src/catalog';
+import { DEFAULT_LANGUAGE } from '../../src/languages';
 import { contentSlotValues, expandTemplates, parseTemplate, type SlotValue } from '../../scripts/agent/phrases';
 
 const values =
@@ -62,11 +63,15 @@ describe('expandTemplates', () => {
 describe('contentSlotValues', () => {
   const kind = (id: string, noun: string, synonyms: string[]): ContentKind => ({
     id,
+    value: id,
     noun,
+    a: `a ${noun}`,
+    plural: `${noun}s`,
     synonyms,
     subreddit: 'x',
     chip: id,
     render: 'title',
+    lang: DEFAULT_LANGUAGE,
   });
 
   it('gives the noun its article and sends determiner-led synonyms to the articled slot', () => {
