@@ -112,7 +112,7 @@ export function createWebhookHandler(deps: WebhookDeps): ((req: Request, res: Re
       const { reply, late } = await withinDeadline(work, deadline, SORRY);
       if (late) summary.deadlineHit = true;
       if (reply.served) Object.assign(summary, reply.served);
-      sendJson(res, 200, await toWebhookResponse(request, reply));
+      sendJson(res, 200, await toWebhookResponse(request, reply, log));
       summary.status = 200;
     } catch (error) {
       // Last resort: Dialogflow shows its own error text for a 5xx, an apology reads better.
