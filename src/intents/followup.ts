@@ -31,6 +31,16 @@ export function readFollowup(turn: Turn): Followup {
   return parsed.success ? parsed.data : { servedIds: [] };
 }
 
+/**
+ * The follow-up context will still be active on the next turn, so "another
+ * one" would match say-content-more. (Dialogflow reports the lifespan left
+ * after this turn; proto3 JSON leaves out a 0.)
+ */
+export function followupAlive(turn: Turn): boolean {
+  const context = turn.contexts.get(CONTEXTS.followup);
+  return Boolean(context && context.lifespanCount > 0 && readFollowup(turn).content);
+}
+
 export function followupContext(state: { content: string; topic?: string; servedIds: string[] }): OutputContext {
   return {
     name: CONTEXTS.followup,
