@@ -67,7 +67,7 @@ describe('a conversation over a listing that is mostly unfit to read', () => {
   it('falls back from a topic search whose hits are all filtered to a clean post of the day', async () => {
     const reddit = new FakeReddit({ 'Jokes?bars': listing(asPosts(SLURS, 's')), Jokes: listing(asPosts(CLEAN.slice(0, 1), 'c')) });
     const { reply } = await answer(sayRequest('joke', 'bars'), reddit);
-    expect(reply.speech).toMatch(/^I couldn't find a joke about bars, so here's a random one\. Here's a joke:\n\nWhat do you call a fish/);
+    expect(reply.speech).toMatch(/^I couldn't find a joke about bars, so here's another one:\n\nWhat do you call a fish/);
   });
 });
 
@@ -80,7 +80,7 @@ describe('an offensive topic', () => {
     expect(reddit.queries).toEqual([]);
     expect(reply.chips).toEqual(['Another one', 'Joke', 'Fact', 'Dad joke', 'Shower thought', 'Life pro tip', 'News', 'One-liner', 'Bye']);
     // The conversation goes on without the topic: "another one" is a random joke.
-    expect(response.outputContexts).toEqual([{ name: FOLLOWUP, lifespanCount: 5, parameters: { content: 'joke', topic: '', servedIds: [] } }]);
+    expect(response.outputContexts).toEqual([{ name: FOLLOWUP, lifespanCount: 5, parameters: { content: 'joke', topic: '', servedIds: [], asked: 0 } }]);
     const next = await answer(moreRequest(response), reddit);
     expect(next.reply.speech).toMatch(/^Here's a joke:/);
     expect(reddit.queries).toEqual([{ subreddit: 'Jokes' }]);
@@ -92,7 +92,7 @@ describe('an offensive topic', () => {
     const { reply, response } = await answer(forged, reddit);
     expect(reply.speech).toMatch(REFUSAL);
     expect(reddit.queries).toEqual([]);
-    expect(response.outputContexts![0]!.parameters).toEqual({ content: 'joke', topic: '', servedIds: ['j1'] });
+    expect(response.outputContexts![0]!.parameters).toEqual({ content: 'joke', topic: '', servedIds: ['j1'], asked: 0 });
   });
 
   it('follows the level: profanity is a topic at standard, refused at strict, and off refuses nothing', async () => {

@@ -30,7 +30,7 @@ describe.each(PLATFORMS)('a joke asked from %s', (platform) => {
 
   it('gets its content-followup context back, with the served id', () => {
     expect(response.outputContexts).toEqual([
-      { name: FOLLOWUP, lifespanCount: 5, parameters: { content: 'joke', topic: '', servedIds: ['j1'] } },
+      { name: FOLLOWUP, lifespanCount: 5, parameters: { content: 'joke', topic: '', servedIds: ['j1'], asked: 0 } },
     ]);
   });
 

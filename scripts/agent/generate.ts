@@ -3,9 +3,9 @@
  * Pure and deterministic: same input, byte-identical output, so the committed
  * agent/ folder can be compared with a fresh build.
  */
-import type { ContentKind } from '../../src/catalog';
+import { normalizePhrase, type ContentKind } from '../../src/catalog';
 import { DEFAULT_LANGUAGE, type Language } from '../../src/languages';
-import { ENTITY_CONTENT, PARAMS } from '../../src/dialogflow/names';
+import { ENTITY_CONTENT, ENTITY_SENTIMENT, PARAMS, SENTIMENTS } from '../../src/dialogflow/names';
 import { stableId } from './ids';
 import { INTENT_DEFINITIONS, sampleTopics, type IntentDefinition } from './intents';
 import { contentSlotValues, entityPhrases, expandTemplates, type SlotValue } from './phrases';
@@ -39,6 +39,8 @@ export function generateAgent(catalog: readonly ContentKind[], options: Generate
   files.set('package.json', { version: '1.0.0' } satisfies PackageFile);
   files.set(`entities/${ENTITY_CONTENT}.json`, contentEntity());
   files.set(`entities/${ENTITY_CONTENT}_entries_en.json`, contentEntries(catalog));
+  files.set(`entities/${ENTITY_SENTIMENT}.json`, entityFile(ENTITY_SENTIMENT));
+  files.set(`entities/${ENTITY_SENTIMENT}_entries_en.json`, sentimentEntries(lang));
 
   const slotValues = slotValuesFor(catalog, lang);
   for (const intent of intents) {
@@ -105,9 +107,14 @@ function agentFile(intents: readonly IntentDefinition[]): AgentFile {
 }
 
 function contentEntity(): EntityFile {
+  return entityFile(ENTITY_CONTENT);
+}
+
+/** A map entity of our own words only: an unknown word must not become a value the webhook cannot serve. */
+function entityFile(name: string): EntityFile {
   return {
-    id: stableId('entity', ENTITY_CONTENT),
-    name: ENTITY_CONTENT,
+    id: stableId('entity', name),
+    name,
     isOverridable: true,
     isEnum: false,
     isRegexp: false,
@@ -125,6 +132,24 @@ function contentEntries(catalog: readonly ContentKind[]): EntityEntry[] {
       const [value, ...rest] = entityPhrases(kind);
       return { value: kind.value, synonyms: [value!, ...rest.sort(compare)] };
     });
+}
+
+/** `positive` and `negative` with the language's words for each. */
+function sentimentEntries(lang: Language): EntityEntry[] {
+  return SENTIMENTS.map((value) => ({
+    value,
+    synonyms: [value, ...[...new Set(lang.agent.sentiments[value].map(normalizePhrase))].filter((word) => word !== value).sort(compare)],
+  }));
+}
+
+/** Filled into `{sentiment}` in turn: every word of the entity, positive and negative alternating. */
+function sentimentSlotValues(lang: Language): SlotValue[] {
+  const [positive, negative] = SENTIMENTS.map((value) => lang.agent.sentiments[value].map(normalizePhrase));
+  const values: SlotValue[] = [];
+  for (let i = 0; i < Math.max(positive!.length, negative!.length); i++) {
+    for (const word of [positive![i], negative![i]]) if (word) values.push({ lead: '', text: word });
+  }
+  return values;
 }
 
 function intentId(intent: IntentDefinition): string {
@@ -180,11 +205,13 @@ type SlotSource = (intent: IntentDefinition) => (param: string, articled: boolea
 function slotValuesFor(catalog: readonly ContentKind[], lang: Language): SlotSource {
   const content = contentSlotValues(catalog);
   const topics = sampleTopics(lang).map((text) => ({ lead: '', text }));
+  const sentiments = sentimentSlotValues(lang);
   return (intent) => (param, articled) => {
     const parameter = intent.parameters.find((p) => p.name === param);
     if (!parameter) throw new Error(`intent "${intent.name}": template slot {${param}} is not a parameter`);
     if (parameter.entity === `@${ENTITY_CONTENT}`) return articled ? content.articled : content.bare;
     if (param === PARAMS.topic) return topics;
+    if (parameter.entity === `@${ENTITY_SENTIMENT}`) return sentiments;
     throw new Error(`intent "${intent.name}": no sample values for {${param}}`);
   };
 }

@@ -140,7 +140,7 @@ async function buildWithLibrary(request: WebhookRequest, reply: Reply): Promise<
     request: { body, headers: {} } as never,
     response: response as never,
   });
-  agent.add(new Text(reply.speech));
+  for (const text of reply.texts ?? [reply.speech]) agent.add(new Text(text));
   const payload = messengerPayload(reply);
   if ((payload.richContent as unknown[]).length > 0) {
     agent.add(new Payload('PLATFORM_UNSPECIFIED' as never, payload, { rawPayload: true, sendAsMessage: true }));
@@ -194,7 +194,10 @@ export function plainResponse(request: WebhookRequest, reply: Reply): WebhookRes
   const source = (request.originalDetectIntentRequest?.source ?? '').toLowerCase();
   const platform = QUICK_REPLY_PLATFORMS[source];
   const onPlatform = platform ? { platform } : {};
-  const messages: NonNullable<WebhookResponse['fulfillmentMessages']> = [{ text: { text: [reply.speech] }, ...onPlatform }];
+  const messages: NonNullable<WebhookResponse['fulfillmentMessages']> = (reply.texts ?? [reply.speech]).map((text) => ({
+    text: { text: [text] },
+    ...onPlatform,
+  }));
   const rich = messengerPayload(reply);
   if ((rich.richContent as unknown[]).length > 0) messages.push({ payload: rich, platform: 'PLATFORM_UNSPECIFIED' });
   if (reply.chips.length > 0) {

@@ -112,6 +112,7 @@ export function createWebhookHandler(deps: WebhookDeps): ((req: Request, res: Re
       const { reply, late } = await withinDeadline(work, deadline, SORRY);
       if (late) summary.deadlineHit = true;
       if (reply.served) Object.assign(summary, reply.served);
+      if (reply.feedback) summary.feedback = reply.feedback;
       sendJson(res, 200, await toWebhookResponse(request, reply, log));
       summary.status = 200;
     } catch (error) {

@@ -15,6 +15,10 @@ const POST_ID = /^(?:[A-Za-z0-9_]{1,20}|offline:[a-z-]{1,20}:\d{1,4})$/;
 const FollowupSchema = z.object({
   content: z.string().max(100).optional().catch(undefined),
   topic: z.string().max(200).optional().catch(undefined),
+  /** Which follow-up question the last answer asked, so the next one asks another. */
+  asked: z.number().int().min(0).max(50).optional().catch(undefined),
+  /** The topic whose miss was already said: "I couldn't find ..." is said once per topic. */
+  noted: z.string().max(200).optional().catch(undefined),
   // Written back into the next answer's context, so only what looks like a Reddit post id survives.
   servedIds: z
     .array(z.unknown())
@@ -41,11 +45,25 @@ export function followupAlive(turn: Turn): boolean {
   return Boolean(context && context.lifespanCount > 0 && readFollowup(turn).content);
 }
 
-export function followupContext(state: { content: string; topic?: string; servedIds: string[] }): OutputContext {
+export interface FollowupState {
+  content: string;
+  topic?: string;
+  servedIds: string[];
+  asked?: number;
+  noted?: string;
+}
+
+export function followupContext(state: FollowupState): OutputContext {
   return {
     name: CONTEXTS.followup,
     lifespanCount: FOLLOWUP_LIFESPAN,
-    parameters: { content: state.content, topic: state.topic ?? '', servedIds: state.servedIds },
+    parameters: {
+      content: state.content,
+      topic: state.topic ?? '',
+      servedIds: state.servedIds,
+      ...(state.asked === undefined ? {} : { asked: state.asked }),
+      ...(state.noted ? { noted: state.noted } : {}),
+    },
   };
 }
 
