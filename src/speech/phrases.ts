@@ -33,8 +33,8 @@ export function introFor(kind: ContentKind, note?: string): string {
   return note ?? fill(kind.lang.phrases.here, kindForms(kind));
 }
 
-export function postSpeech(post: Post, kind: ContentKind, note?: string, outro: string = followUpPrompt(kind.lang)): string {
-  return composeSpeech(introFor(kind, note), contentText(post, kind), outro);
+export function postSpeech(post: Post, kind: ContentKind, note?: string): string {
+  return tellPost(post, kind, introFor(kind, note), followUpPrompt(kind.lang)).speech;
 }
 
 /** The whole answer (speech) and its chat bubbles. */
