@@ -239,3 +239,15 @@ describe('feedback', () => {
     expect(reply.feedback).toBeUndefined();
   });
 });
+
+describe('repeat with a topic in the context', () => {
+  it('finds the post in the cached topic search, and never searches for a topic the filter refuses', async () => {
+    const reddit = new FakeReddit({ 'Jokes?cats': listing([redditPost({ id: 'c1', title: 'A cat walks into a bar', selftext: 'It orders a meow-tini.' })]) });
+    const { reply } = await answer(withContext('repeat', { content: 'joke', topic: 'cats', servedIds: ['c1'] }), reddit);
+    expect(reply.speech).toMatch(/^Sure, here it is again:\n\nA cat walks into a bar\nIt orders a meow-tini\./);
+
+    const refused = new FakeReddit({ Jokes: jokes(1) });
+    await answer(withContext('repeat', { content: 'joke', topic: 'n1gg3rs', servedIds: ['j1'] }), refused);
+    expect(refused.queries).toEqual([{ subreddit: 'Jokes' }]);
+  });
+});

@@ -3,6 +3,7 @@
  * <kind>" but keep the conversation going (DESIGN.md, agent table).
  */
 import { CATALOG, resolveKind, type ContentKind } from '../catalog';
+import { DEFAULT_CONTENT_FILTER, judgeText } from '../content-filter';
 import { PARAMS, SENTIMENTS, type Sentiment } from '../dialogflow/names';
 import { DEFAULT_LANGUAGE } from '../languages';
 import { RedditError } from '../reddit/client';
@@ -24,7 +25,7 @@ import {
 } from '../speech/phrases';
 import type { IntentContext, IntentHandler } from './context';
 import { followupAlive, followupContext, readFollowup, type Followup } from './followup';
-import { contentParameter, tellContent } from './say-content';
+import { contentParameter, tellContent, topicParameter } from './say-content';
 
 const pick = <T>(items: readonly T[], random: () => number): T => items[Math.min(items.length - 1, Math.floor(random() * items.length))]!;
 
@@ -45,7 +46,9 @@ export const surprise: IntentHandler = (ctx) => {
 
 /** The state the follow-up context had, written back with a new follow-up question index. */
 function keep(state: Followup, kind: ContentKind, asked?: number) {
-  return followupContext({ content: kind.id, topic: state.topic, servedIds: state.servedIds, asked: asked ?? state.asked, noted: state.noted });
+  // The context came from the request: its topic is cleaned like a new one before it is written back.
+  const topic = topicParameter(state.topic);
+  return followupContext({ content: kind.id, topic, servedIds: state.servedIds, asked: asked ?? state.asked, noted: topic && state.noted === topic ? topic : undefined });
 }
 
 /** The last post told, from the listings it came from (cached) or the bot's own collection. */
@@ -54,7 +57,10 @@ async function findLast(ctx: IntentContext, kind: ContentKind, state: Followup) 
   if (!id) return undefined;
   const own = Object.values(OFFLINE).flat().find((item) => item.id === id);
   if (own) return { own };
-  const queries = [...(state.topic ? [{ subreddit: kind.subreddit, topic: state.topic }] : []), { subreddit: kind.subreddit }];
+  // The topic search the post may have come from (cached), never for a topic the filter refuses.
+  const topic = topicParameter(state.topic);
+  const searchable = topic && judgeText(topic, ctx.contentFilter ?? DEFAULT_CONTENT_FILTER).allowed;
+  const queries = [...(searchable ? [{ subreddit: kind.subreddit, topic }] : []), { subreddit: kind.subreddit }];
   for (const query of queries) {
     const posts = await ctx.posts.fetchPosts(query, ctx.deadline);
     const post = eligiblePosts(posts, kind, { allowNsfw: ctx.allowNsfw, contentFilter: ctx.contentFilter }).find((p) => p.id === id);
