@@ -66,6 +66,26 @@ export interface IntentDefinition {
 export const sampleTopics: Text = (lang) => lang.agent.sampleTopics;
 export const SAMPLE_TOPICS: readonly string[] = sampleTopics(DEFAULT_LANGUAGE);
 
+/**
+ * Events that open a conversation: Dialogflow's generic WELCOME and the
+ * platform welcome events its integrations send (Telegram /start, Messenger
+ * "Get Started", Slack, Viber, Kik, Skype, the phone gateway). A platform event
+ * with no intent of its own falls back to WELCOME only on some integrations,
+ * so the welcome intent lists them all. Sources:
+ * https://cloud.google.com/dialogflow/es/docs/events-platform and the
+ * integration pages under https://cloud.google.com/dialogflow/es/docs/integrations.
+ */
+export const WELCOME_EVENTS: readonly string[] = [
+  'WELCOME',
+  'TELEGRAM_WELCOME',
+  'FACEBOOK_WELCOME',
+  'SLACK_WELCOME',
+  'VIBER_WELCOME',
+  'KIK_WELCOME',
+  'SKYPE_WELCOME',
+  'TELEPHONY_WELCOME',
+];
+
 const CONTENT_ENTITY = `@${ENTITY_CONTENT}`;
 const followup = (lifespan: number): ContextChange => ({ name: CONTEXTS.followup, lifespan });
 const choices = (lang: Language) => ({ choices: featuredChoices(lang) });
@@ -96,7 +116,7 @@ export const INTENT_DEFINITIONS: readonly IntentDefinition[] = [
     outputContexts: [],
     resetContexts: false,
     parameters: [],
-    events: ['WELCOME'],
+    events: WELCOME_EVENTS,
     fallback: false,
     endInteraction: false,
     staticReplies: (lang) => [fill(lang.agent.welcomeReply, choices(lang))],

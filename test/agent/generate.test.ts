@@ -146,8 +146,17 @@ describe('intents (DESIGN.md agent table)', () => {
     );
   });
 
-  it('the welcome intent answers the WELCOME event; bye clears contexts and ends the conversation', () => {
-    expect(intent(INTENTS.welcome).events).toEqual([{ name: 'WELCOME' }]);
+  it('the welcome intent answers the WELCOME event and the platform ones; bye clears contexts and ends the conversation', () => {
+    expect(intent(INTENTS.welcome).events.map((event: { name: string }) => event.name)).toEqual([
+      'WELCOME',
+      'TELEGRAM_WELCOME',
+      'FACEBOOK_WELCOME',
+      'SLACK_WELCOME',
+      'VIBER_WELCOME',
+      'KIK_WELCOME',
+      'SKYPE_WELCOME',
+      'TELEPHONY_WELCOME',
+    ]);
     const bye = intent(INTENTS.bye);
     expect(bye.responses[0]!.resetContexts).toBe(true);
     expect(bye.endInteraction).toBe(true);
