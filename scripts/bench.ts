@@ -20,12 +20,13 @@ import { installCleanup, killAll } from './bench/processes';
 import { CATALOG } from '../src/catalog';
 import { startRedditStub } from './bench/reddit-stub';
 import { fmtKB, fmtMB, fmtMs, fmtRatio, machine, table, type Row } from './bench/report';
+import { SCALE_FULL, SCALE_QUICK, scaleOut, type ScalePlan } from './bench/scale';
 import { deploySize } from './bench/size';
 import { pairedRatios, summarize } from './bench/stats';
 import { bare, BUNDLE, bundled, compileUnbundled, ROOT, unbundled } from './bench/targets';
 import { warm } from './bench/warm';
 
-const WATCHDOG_MS = 280_000;
+const WATCHDOG_MS = 600_000;
 const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
 const BEGIN = '<!-- bench:begin -->';
 const END = '<!-- bench:end -->';
@@ -35,6 +36,7 @@ interface Plan {
   warm: { rounds: number; throughputS: number; latencyS: number; latencyRate: number; warmupS: number };
   burst: { size: number; rounds: number; upstreamDelayMs: number };
   memoryRounds: number;
+  scale: ScalePlan;
 }
 
 const FULL: Plan = {
@@ -42,12 +44,14 @@ const FULL: Plan = {
   warm: { rounds: 3, throughputS: 4, latencyS: 4, latencyRate: 200, warmupS: 2 },
   burst: { size: 200, rounds: 3, upstreamDelayMs: 100 },
   memoryRounds: 2,
+  scale: SCALE_FULL,
 };
 const QUICK: Plan = {
   coldRounds: 2,
   warm: { rounds: 1, throughputS: 1, latencyS: 1, latencyRate: 200, warmupS: 1 },
   burst: { size: 200, rounds: 1, upstreamDelayMs: 100 },
   memoryRounds: 1,
+  scale: SCALE_QUICK,
 };
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -202,6 +206,9 @@ async function run(plan: Plan): Promise<Row[]> {
       ratio: '—',
       goal: '—',
     });
+
+    log('6 scale out: processes sharing one Redis');
+    rows.push(...(await scaleOut(plan.scale, log)));
     return rows;
   } finally {
     await stub.close();

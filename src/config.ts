@@ -29,6 +29,15 @@ const RESERVED_HEADERS = new Set([
 
 const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 const ConfigSchema = z
   .object({
     PORT: positiveInt(1, 65535).default(8080),
@@ -56,6 +65,9 @@ const ConfigSchema = z
     CONTENT_FILTER: z.enum(CONTENT_FILTER_LEVELS).default(DEFAULT_CONTENT_FILTER),
     LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
     GOOGLE_CLOUD_PROJECT: z.string().regex(/^[a-z0-9:.-]{1,100}$/, 'must be a project id').optional(),
+    // Shared state for scaling out (Memorystore). The message never repeats the value: it holds the password.
+    REDIS_URL: z.string().refine(isRedisUrl, 'must be a redis:// or rediss:// URL with a host, e.g. redis://:PASSWORD@10.0.0.3:6379').optional(),
+    REDDIT_QPM: positiveInt(1, 1000).default(60),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.REDDIT_CLIENT_ID) !== Boolean(env.REDDIT_CLIENT_SECRET)) {
@@ -101,6 +113,10 @@ export interface Config {
   /** What the content filter refuses (src/content-filter.ts). */
   contentFilter: ContentFilterLevel;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  /** Redis/Valkey shared by all instances (REDIS_URL); unset: each instance on its own. */
+  redisUrl?: string;
+  /** The Reddit budget shared through Redis, in requests a minute. */
+  redditQpm: number;
 }
 
 export class ConfigError extends Error {
@@ -154,5 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowNsfw: e.ALLOW_NSFW,
     contentFilter: e.CONTENT_FILTER,
     logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL,
+    redditQpm: e.REDDIT_QPM,
   };
 }
