@@ -1,6 +1,7 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
 import { CATALOG } from './catalog';
 import { loadConfig, type Config } from './config';
+import { preloadContentFilter } from './content-filter';
 import { createWebhookHandler } from './http/handler';
 import { jsonLogger, type Logger } from './log';
 import type { PostSource } from './reddit/client';
@@ -41,6 +42,8 @@ export function createApp(options: AppOptions = {}): (req: Request, res: Respons
     } finally {
       serve = handler;
       answered();
+      // A conversation usually opens with a welcome: build the content filter before its first joke.
+      setImmediate(() => preloadContentFilter(config.contentFilter)).unref();
     }
   };
   // Same front-door checks as the handler (its preflight travels with it as a property).

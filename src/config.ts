@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONTENT_FILTER_LEVELS, DEFAULT_CONTENT_FILTER, type ContentFilterLevel } from './content-filter';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -61,6 +62,7 @@ const ConfigSchema = z
     WEBHOOK_DEADLINE_MS: positiveInt(200, 30000).default(4000),
     CACHE_TTL_SECONDS: positiveInt(0, 86400).default(300),
     ALLOW_NSFW: booleanFlag.default(false),
+    CONTENT_FILTER: z.enum(CONTENT_FILTER_LEVELS).default(DEFAULT_CONTENT_FILTER),
     LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
     GOOGLE_CLOUD_PROJECT: z.string().regex(/^[a-z0-9:.-]{1,100}$/, 'must be a project id').optional(),
     // Shared state for scaling out (Memorystore). The message never repeats the value: it holds the password.
@@ -108,6 +110,8 @@ export interface Config {
   deadlineMs: number;
   cacheTtlSeconds: number;
   allowNsfw: boolean;
+  /** What the content filter refuses (src/content-filter.ts). */
+  contentFilter: ContentFilterLevel;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   /** Redis/Valkey shared by all instances (REDIS_URL); unset: each instance on its own. */
   redisUrl?: string;
@@ -164,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deadlineMs: e.WEBHOOK_DEADLINE_MS,
     cacheTtlSeconds: e.CACHE_TTL_SECONDS,
     allowNsfw: e.ALLOW_NSFW,
+    contentFilter: e.CONTENT_FILTER,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
     redditQpm: e.REDDIT_QPM,

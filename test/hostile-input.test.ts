@@ -157,7 +157,8 @@ describe('parameters of unexpected types get a sensible answer', () => {
     ['NUL bytes and RTL marks', '\u0000cats\u202e\u200f'],
   ])('topic as %s: still tells a joke', async (_name, topic) => {
     const { reply, response } = await answer(webhookRequest({ parameters: { content: 'joke', topic } }), reddit());
-    expect(reply.speech).toMatch(/Here's a joke:/);
+    // The topic may be searched and missed ("I couldn't find a joke about cats, so here's another one:").
+    expect(reply.speech).toMatch(/^(Here's a joke|I couldn't find a joke about .*, so here's another one):\n\nTitle j/);
     expect(response.fulfillmentText).not.toMatch(LONE_SURROGATE);
   });
 });

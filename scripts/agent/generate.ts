@@ -3,9 +3,9 @@
  * Pure and deterministic: same input, byte-identical output, so the committed
  * agent/ folder can be compared with a fresh build.
  */
-import { ALL_KINDS, type ContentKind } from '../../src/catalog';
+import { ALL_KINDS, normalizePhrase, type ContentKind } from '../../src/catalog';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../src/languages';
-import { ENTITY_CONTENT, PARAMS } from '../../src/dialogflow/names';
+import { ENTITY_CONTENT, ENTITY_SENTIMENT, PARAMS, SENTIMENTS } from '../../src/dialogflow/names';
 import { stableId } from './ids';
 import { INTENT_DEFINITIONS, sampleTopics, type IntentDefinition } from './intents';
 import { contentSlotValues, entityPhrases, expandTemplates, type SlotValue } from './phrases';
@@ -46,9 +46,11 @@ export function generateAgent(kinds: readonly ContentKind[] = ALL_KINDS, options
   files.set('agent.json', agentFile(intents, languages));
   files.set('package.json', { version: '1.0.0' } satisfies PackageFile);
   files.set(`entities/${ENTITY_CONTENT}.json`, contentEntity());
+  files.set(`entities/${ENTITY_SENTIMENT}.json`, entityFile(ENTITY_SENTIMENT));
   for (const intent of intents) files.set(`intents/${intent.name}.json`, intentFile(intent, languages));
   for (const [lang, catalog] of byLanguage) {
     files.set(`entities/${ENTITY_CONTENT}_entries_${lang.code}.json`, contentEntries(catalog));
+    files.set(`entities/${ENTITY_SENTIMENT}_entries_${lang.code}.json`, sentimentEntries(lang));
     const slotValues = slotValuesFor(catalog, lang);
     for (const intent of intents) {
       files.set(`intents/${intent.name}_usersays_${lang.code}.json`, userSaysFile(intent, slotValues, lang));
@@ -124,9 +126,14 @@ function agentFile(intents: readonly IntentDefinition[], languages: readonly Lan
 }
 
 function contentEntity(): EntityFile {
+  return entityFile(ENTITY_CONTENT);
+}
+
+/** A map entity of our own words only: an unknown word must not become a value the webhook cannot serve. */
+function entityFile(name: string): EntityFile {
   return {
-    id: stableId('entity', ENTITY_CONTENT),
-    name: ENTITY_CONTENT,
+    id: stableId('entity', name),
+    name,
     isOverridable: true,
     isEnum: false,
     isRegexp: false,
@@ -144,6 +151,24 @@ function contentEntries(catalog: readonly ContentKind[]): EntityEntry[] {
       const [value, ...rest] = entityPhrases(kind);
       return { value: kind.value, synonyms: [value!, ...rest.sort(compare)] };
     });
+}
+
+/** `positive` and `negative` with the language's words for each. */
+function sentimentEntries(lang: Language): EntityEntry[] {
+  return SENTIMENTS.map((value) => ({
+    value,
+    synonyms: [value, ...[...new Set(lang.agent.sentiments[value].map(normalizePhrase))].filter((word) => word !== value).sort(compare)],
+  }));
+}
+
+/** Filled into `{sentiment}` in turn: every word of the entity, positive and negative alternating. */
+function sentimentSlotValues(lang: Language): SlotValue[] {
+  const [positive, negative] = SENTIMENTS.map((value) => lang.agent.sentiments[value].map(normalizePhrase));
+  const values: SlotValue[] = [];
+  for (let i = 0; i < Math.max(positive!.length, negative!.length); i++) {
+    for (const word of [positive![i], negative![i]]) if (word) values.push({ lead: '', text: word });
+  }
+  return values;
 }
 
 function intentId(intent: IntentDefinition): string {
@@ -204,11 +229,13 @@ type SlotSource = (intent: IntentDefinition) => (param: string, articled: boolea
 function slotValuesFor(catalog: readonly ContentKind[], lang: Language): SlotSource {
   const content = contentSlotValues(catalog);
   const topics = sampleTopics(lang).map((text) => ({ lead: '', text }));
+  const sentiments = sentimentSlotValues(lang);
   return (intent) => (param, articled) => {
     const parameter = intent.parameters.find((p) => p.name === param);
     if (!parameter) throw new Error(`intent "${intent.name}": template slot {${param}} is not a parameter`);
     if (parameter.entity === `@${ENTITY_CONTENT}`) return articled ? content.articled : content.bare;
     if (param === PARAMS.topic) return topics;
+    if (parameter.entity === `@${ENTITY_SENTIMENT}`) return sentiments;
     throw new Error(`intent "${intent.name}": no sample values for {${param}}`);
   };
 }

@@ -16,6 +16,7 @@ import {
   ACTIONS,
   CONTEXTS,
   ENTITY_CONTENT,
+  ENTITY_SENTIMENT,
   FOLLOWUP_LIFESPAN,
   INTENTS,
   PARAMS,
@@ -90,6 +91,22 @@ const followup = (lifespan: number): ContextChange => ({ name: CONTEXTS.followup
 const choices = (lang: Language) => ({ choices: featuredChoices(lang) });
 const unreachable: Text = (lang) => [fill(lang.agent.contentReply, { followUp: followUpPrompt(lang) })];
 const none: Text = () => [];
+
+/** An intent that reads and writes no context, has no parameters or events, and does not end the conversation, unless told. */
+function withDefaults(
+  intent: Pick<IntentDefinition, 'name' | 'action' | 'staticReplies' | 'phrases'> & Partial<IntentDefinition>,
+): IntentDefinition {
+  return {
+    inputContexts: [],
+    outputContexts: [],
+    resetContexts: false,
+    parameters: [],
+    events: [],
+    fallback: false,
+    endInteraction: false,
+    ...intent,
+  };
+}
 
 export const INTENT_DEFINITIONS: readonly IntentDefinition[] = [
   {
@@ -166,4 +183,35 @@ export const INTENT_DEFINITIONS: readonly IntentDefinition[] = [
     // Negative examples: close to "tell me ..." but not a request for content.
     phrases: (lang) => lang.agent.training.fallback,
   },
+  withDefaults({
+    name: INTENTS.help,
+    action: ACTIONS.help,
+    staticReplies: (lang) => [fill(lang.agent.helpReply, choices(lang))],
+    phrases: (lang) => lang.agent.training.help,
+  }),
+  withDefaults({
+    name: INTENTS.surprise,
+    action: ACTIONS.surprise,
+    outputContexts: [followup(FOLLOWUP_LIFESPAN)],
+    staticReplies: unreachable,
+    phrases: (lang) => lang.agent.training.surprise,
+  }),
+  withDefaults({
+    name: INTENTS.repeat,
+    action: ACTIONS.repeat,
+    inputContexts: [CONTEXTS.followup],
+    outputContexts: [followup(FOLLOWUP_LIFESPAN)],
+    staticReplies: unreachable,
+    phrases: (lang) => lang.agent.training.repeat,
+  }),
+  withDefaults({
+    name: INTENTS.feedback,
+    action: ACTIONS.feedback,
+    inputContexts: [CONTEXTS.followup],
+    outputContexts: [followup(FOLLOWUP_LIFESPAN)],
+    // Every training phrase annotates it; not required, so Dialogflow never asks "positive or negative?".
+    parameters: [{ name: PARAMS.sentiment, entity: `@${ENTITY_SENTIMENT}`, required: false, prompts: none }],
+    staticReplies: (lang) => [lang.agent.feedbackReply],
+    phrases: (lang) => lang.agent.training.feedback,
+  }),
 ];

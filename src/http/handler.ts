@@ -19,7 +19,7 @@ import { traceContext, traceFields } from './trace';
 import { parseWebhookRequest } from './validate';
 
 export interface WebhookDeps {
-  config: Pick<Config, 'auth' | 'deadlineMs' | 'allowNsfw'> & Partial<Pick<Config, 'headerSecret' | 'projectId'>>;
+  config: Pick<Config, 'auth' | 'deadlineMs' | 'allowNsfw'> & Partial<Pick<Config, 'headerSecret' | 'projectId' | 'contentFilter'>>;
   posts: PostSource;
   log: Logger;
   random?: () => number;
@@ -106,11 +106,16 @@ export function createWebhookHandler(deps: WebhookDeps): ((req: Request, res: Re
       log.debug({ queryText: sliceUnits(turn.queryText, DEBUG_TEXT_CHARS), languageCode: turn.languageCode }, 'webhook turn');
       const handle = route(turn);
       const posts = facts.observe(deps.posts);
-      const work = runIntent(() => handle({ turn, posts, deadline, allowNsfw: deps.config.allowNsfw, random, log }), sorry, log);
+      const work = runIntent(
+        () => handle({ turn, posts, deadline, allowNsfw: deps.config.allowNsfw, contentFilter: deps.config.contentFilter, random, log }),
+        sorry,
+        log,
+      );
       const { reply, late } = await withinDeadline(work, deadline, sorry);
       if (late) summary.deadlineHit = true;
       if (reply.served) Object.assign(summary, reply.served);
-      sendJson(res, 200, await toWebhookResponse(request, reply));
+      if (reply.feedback) summary.feedback = reply.feedback;
+      sendJson(res, 200, await toWebhookResponse(request, reply, log));
       summary.status = 200;
     } catch (error) {
       // Last resort: Dialogflow shows its own error text for a 5xx, an apology reads better.

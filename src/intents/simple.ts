@@ -1,6 +1,6 @@
 import { languageFor } from '../languages';
-import { byeSpeech, fallbackSpeech, kindChips, welcomeSpeech } from '../speech/phrases';
-import { clearFollowup } from './followup';
+import { byeSpeech, contentChips, fallbackSpeech, kindChips, welcomeSpeech } from '../speech/phrases';
+import { clearFollowup, followupAlive } from './followup';
 import type { IntentHandler } from './context';
 
 export const welcome: IntentHandler = ({ turn }) => {
@@ -8,9 +8,10 @@ export const welcome: IntentHandler = ({ turn }) => {
   return { speech: welcomeSpeech(lang), chips: kindChips(lang), contexts: [] };
 };
 
+/** While "another one" still works, its chip stays on offer. */
 export const fallback: IntentHandler = ({ turn }) => {
   const lang = languageFor(turn.languageCode);
-  return { speech: fallbackSpeech(lang), chips: kindChips(lang), contexts: [] };
+  return { speech: fallbackSpeech(lang), chips: followupAlive(turn) ? contentChips(lang) : kindChips(lang), contexts: [] };
 };
 
 export const bye: IntentHandler = ({ turn }) => ({ speech: byeSpeech(languageFor(turn.languageCode)), chips: [], contexts: [clearFollowup()] });

@@ -65,6 +65,11 @@ export const TrainingSchema = z.strictObject({
   bye: phrases,
   /** Negative examples: close to a request, but not one. */
   fallback: phrases,
+  help: phrases,
+  surprise: phrases,
+  repeat: phrases,
+  /** Slot: `{sentiment}`, filled with the sentiment entity's synonyms. */
+  feedback: phrases,
 });
 
 export const LanguageSchema = z.strictObject({
@@ -88,6 +93,20 @@ export const LanguageSchema = z.strictObject({
     byeChip: z.string().trim().min(1).max(25),
     welcome: template('choices'),
     followUp: template('choices'),
+    /** More ways to ask the follow-up question; answers rotate through followUp and these, never the same twice in a row. */
+    followUpVariants: z.array(template('choices')).min(4),
+    /** "What can you do?": `{all}` lists every kind. */
+    help: template('all', 'choices'),
+    /** Said instead of "Here's a joke:" when the user asked for a surprise. */
+    surprise: template(...KIND),
+    /** Said before a post told again, word for word. */
+    repeat: template(...KIND),
+    /** There is nothing to repeat (no post yet, or it is gone from the cache). */
+    repeatNothing: template('choices'),
+    /** Replies to "good one" (one at random). */
+    feedbackPositive: z.array(template()).min(3),
+    /** Replies to "that wasn't funny": `{other}` is another kind, offered instead. */
+    feedbackNegative: z.array(template('other')).min(3),
     /** `{all}` lists every kind: "a joke, a fact or a news headline". */
     askKind: template('all', 'choices'),
     /** Said before askKind when the user asked for something unknown. */
@@ -102,6 +121,8 @@ export const LanguageSchema = z.strictObject({
     topicNotFound: template(...KIND, 'topic'),
     topicAllHeard: template(...KIND, 'topic'),
     allHeard: template(),
+    /** A topic the content filter refused (never echoed); the follow-up question comes after it. */
+    offensiveTopic: template(...KIND),
     apology: template(...KIND),
     apologyHint: template(),
     /** Why an answer comes from the bot's own collection. */
@@ -122,6 +143,10 @@ export const LanguageSchema = z.strictObject({
     contentReply: template('followUp'),
     byeReply: template(),
     fallbackReply: template('choices'),
+    helpReply: template('choices'),
+    feedbackReply: template(),
+    /** The sentiment entity's synonyms per value (the value itself is added). */
+    sentiments: z.strictObject({ positive: phrases, negative: phrases }),
     /** Asked when the user wants content but did not say which kind. */
     contentPrompts: z.array(template('choices')).min(1),
     training: TrainingSchema,

@@ -28,7 +28,7 @@ describe('agent:build, one agent in four languages', () => {
   it('writes entity entries and training phrases per language', () => {
     for (const code of ['en', 'de', 'es', 'fr']) {
       expect(files.has(`entities/content_entries_${code}.json`)).toBe(true);
-      for (const intent of ['Default Welcome Intent', 'say-content', 'say-content-more', 'bye', 'Default Fallback Intent']) {
+      for (const intent of ['Default Welcome Intent', 'say-content', 'say-content-more', 'bye', 'Default Fallback Intent', 'help', 'surprise', 'repeat', 'feedback']) {
         const phrases = parse<UserSays[]>(files, `intents/${intent}_usersays_${code}.json`);
         expect(phrases.length).toBeGreaterThan(0);
         expect(phrases.every((phrase) => phrase.lang === code)).toBe(true);
@@ -60,6 +60,18 @@ describe('agent:build, one agent in four languages', () => {
     );
     expect(phrases).toContain('erzähl mir einen [witz] über [katzen]');
     expect(phrases.some((phrase) => phrase.includes('einen [duschgedanken]'))).toBe(true);
+  });
+
+  it('has the sentiment entity in every language, with that language\'s words', () => {
+    for (const code of ['en', 'de', 'es', 'fr']) {
+      const entries = parse<EntityEntry[]>(files, `entities/sentiment_entries_${code}.json`);
+      expect(entries.map((entry) => entry.value)).toEqual(['positive', 'negative']);
+    }
+    const german = parse<EntityEntry[]>(files, 'entities/sentiment_entries_de.json');
+    expect(german[0]!.synonyms).toContain('der war gut');
+    expect(german[1]!.synonyms).toContain('nicht witzig');
+    const help = parse<UserSays[]>(files, 'intents/help_usersays_fr.json').map((phrase) => phrase.data.map((part) => part.text).join(''));
+    expect(help).toContain("qu'est-ce que tu sais faire");
   });
 
   it('passes its own checks', () => {

@@ -85,18 +85,18 @@ describe('offlineSpeech', () => {
   const fact = OFFLINE.fact[0]!;
 
   it('says honestly that Reddit is not answering', () => {
-    const speech = offlineSpeech(resolveKind('joke')!, joke, 'unavailable', { repeated: false, onTopic: false });
+    const speech = offlineSpeech(resolveKind('joke')!, joke, 'unavailable', { repeated: false, onTopic: false }).speech;
     expect(speech).toMatch(/^Reddit isn't answering right now, so here's one from my own collection:\n\n/);
     expect(speech).toContain(joke.text);
   });
 
   it('says what it gives instead when the kind has no collection of its own', () => {
-    const speech = offlineSpeech(resolveKind('shower thought')!, fact, 'nothing-usable', { repeated: false, onTopic: false });
+    const speech = offlineSpeech(resolveKind('shower thought')!, fact, 'nothing-usable', { repeated: false, onTopic: false }).speech;
     expect(speech).toMatch(/^Reddit has no shower thoughts I can read out right now, so here's a fact from my own collection instead:/);
   });
 
   it('admits when the topic was not found or the item is a repeat', () => {
-    const speech = offlineSpeech(resolveKind('joke')!, joke, 'all-heard', { repeated: true, onTopic: false }, 'cats');
+    const speech = offlineSpeech(resolveKind('joke')!, joke, 'all-heard', { repeated: true, onTopic: false }, 'cats').speech;
     expect(speech).toContain("You've heard all of today's jokes from Reddit");
     expect(speech).toContain("though it's not about cats");
     expect(speech).toContain("one you've heard before");
