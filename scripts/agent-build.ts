@@ -1,13 +1,12 @@
 /** `npm run agent:build`: regenerate agent/ from the catalog. */
 import { join } from 'node:path';
 import { displayPath } from './agent/check';
-import { CATALOG } from '../src/catalog';
 import { writeTree } from './agent/files';
 import { generateAgent } from './agent/generate';
 
 async function main(): Promise<void> {
   const dir = join(__dirname, '..', 'agent');
-  const files = generateAgent(CATALOG);
+  const files = generateAgent();
   await writeTree(dir, files);
   console.log(`wrote ${files.size} files to ${displayPath(dir)}/`);
 }

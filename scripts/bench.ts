@@ -22,6 +22,7 @@ import { installCleanup, killAll } from './bench/processes';
 import { CATALOG } from '../src/catalog';
 import { startRedditStub } from './bench/reddit-stub';
 import { fmtKB, fmtMB, fmtMs, fmtRatio, machine, table, type Row } from './bench/report';
+import { SCALE_FULL, SCALE_QUICK, scaleOut, type ScalePlan } from './bench/scale';
 import { deploySize } from './bench/size';
 import { pairedRatios, summarize } from './bench/stats';
 import { bare, BUNDLE, bundled, compileUnbundled, ROOT, unbundled } from './bench/targets';
@@ -37,6 +38,7 @@ interface Plan {
   warm: { rounds: number; throughputS: number; latencyS: number; latencyRate: number; warmupS: number };
   burst: { size: number; rounds: number; upstreamDelayMs: number };
   memoryRounds: number;
+  scale: ScalePlan;
   npmStartRounds: number;
   floorRounds: number;
 }
@@ -46,6 +48,7 @@ const FULL: Plan = {
   warm: { rounds: 3, throughputS: 4, latencyS: 4, latencyRate: 200, warmupS: 2 },
   burst: { size: 200, rounds: 3, upstreamDelayMs: 100 },
   memoryRounds: 2,
+  scale: SCALE_FULL,
   npmStartRounds: 5,
   floorRounds: 5,
 };
@@ -54,6 +57,7 @@ const QUICK: Plan = {
   warm: { rounds: 1, throughputS: 1, latencyS: 1, latencyRate: 200, warmupS: 1 },
   burst: { size: 200, rounds: 1, upstreamDelayMs: 100 },
   memoryRounds: 1,
+  scale: SCALE_QUICK,
   npmStartRounds: 1,
   floorRounds: 1,
 };
@@ -220,7 +224,10 @@ async function run(plan: Plan): Promise<Row[]> {
       goal: '—',
     });
 
-    log('6/6 cold start against the floor, Node 20 (this one) and Node 24');
+    log('6 scale out: processes sharing one Redis');
+    rows.push(...(await scaleOut(plan.scale, log)));
+
+    log('7 cold start against the floor, Node 20 (this one) and Node 24');
     const node24Bin = node24();
     const runtimes = [{ label: `Node ${process.versions.node.split('.')[0]}` }, ...(node24Bin ? [{ label: 'Node 24', nodeBin: node24Bin }] : [])];
     if (!node24Bin) log('Node 24 unavailable (npx -y -p node@24 failed): its rows are left out');

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadAgent, type Agent } from './local-agent/agent';
 import { startBackend, type Backend } from './local-agent/backend';
 import { formatReply } from './local-agent/reply';
-import { explainTurn, formatTurn, parseScript, runScript } from './local-agent/script';
+import { explainTurn, formatTurn, parseScript, runScript, scriptLanguage } from './local-agent/script';
 import { LocalSession, type TurnResult } from './local-agent/session';
 
 const CHAT_COMMANDS = '/quit leaves, /reset starts over, /contexts shows the active contexts';
@@ -25,6 +25,8 @@ Options:
   --offline          serve Reddit from a local stub (no network needed)
   --script <file>    replay a conversation script (*.chat), exit 1 if a check fails
   --agent <dir>      agent export folder (default: agent/)
+  --lang <code>      talk in this language of the agent: en (default), de, es, fr
+                     (a script's "lang:" line chooses it too)
   --explain          show which intent and training phrase matched
   -h, --help         this text
 
@@ -43,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
         offline: { type: 'boolean', default: false },
         script: { type: 'string' },
         agent: { type: 'string', default: join(__dirname, '..', 'agent') },
+        lang: { type: 'string' },
         explain: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -62,8 +65,9 @@ async function main(argv: string[]): Promise<number> {
   let steps;
   let backend: Backend;
   try {
-    agent = await loadAgent(args.agent);
-    if (args.script) steps = parseScript(await readFile(args.script, 'utf8'), args.script);
+    const script = args.script ? await readFile(args.script, 'utf8') : undefined;
+    if (script !== undefined) steps = parseScript(script, args.script);
+    agent = await loadAgent(args.agent, args.lang?.toLowerCase() ?? (script === undefined ? undefined : scriptLanguage(script)));
     backend = await startBackend({ url: args.url, offline: args.offline });
   } catch (error) {
     console.error(`chat: ${(error as Error).message}`);

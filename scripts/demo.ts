@@ -4,13 +4,14 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadAgent } from './local-agent/agent';
+import { loadAgents } from './local-agent/agent';
 import { startBackend } from './local-agent/backend';
 import { startDemoServer } from './demo/server';
 
 const USAGE = `Usage: npm run demo -- [options]
 
-Serves a web chat on http://127.0.0.1:<port>/ (loopback only).
+Serves a web chat on http://127.0.0.1:<port>/ (loopback only), in every language of
+the agent (a picker on the page; ?lang=de opens it in German).
 
 Options:
   --port <n>       port for the page (default 8090; 0 picks a free one)
@@ -47,9 +48,9 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const agent = await loadAgent(args.agent);
+  const agents = await loadAgents(args.agent);
   const backend = await startBackend({ url: args.url, offline: args.offline });
-  const demo = await startDemoServer({ agent, webhook: backend.webhook, port });
+  const demo = await startDemoServer({ agent: agents.values().next().value!, agents, webhook: backend.webhook, port });
   console.log(`Demo chat: ${demo.url}\n(${backend.description})\nPress Ctrl+C to stop.`);
 
   await new Promise<void>((resolve) => {

@@ -1,9 +1,12 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
 import { CATALOG } from './catalog';
 import { loadConfig, type Config } from './config';
+import { preloadContentFilter } from './content-filter';
 import { createWebhookHandler } from './http/handler';
 import { jsonLogger, type Logger } from './log';
 import type { PostSource } from './reddit/client';
+import { openSharedStore } from './reddit/shared/open';
+import type { SharedStore } from './reddit/shared/store';
 import { createRedditSource } from './reddit/source';
 import { warmUpAfterFirstAnswer } from './reddit/warmup';
 
@@ -11,6 +14,8 @@ export interface AppOptions {
   config?: Config;
   posts?: PostSource;
   log?: Logger;
+  /** Shared state across instances; by default opened from REDIS_URL when it is set (tests pass their own). */
+  store?: SharedStore;
   random?: () => number;
   /**
    * Fetch the catalog's listings in the background once the first request is
@@ -25,7 +30,8 @@ export interface AppOptions {
 export function createApp(options: AppOptions = {}): (req: Request, res: Response) => Promise<void> {
   const config = options.config ?? loadConfig();
   const log = options.log ?? jsonLogger(config.logLevel);
-  const posts = options.posts ?? createRedditSource(config, log);
+  const store = options.store ?? (config.redisUrl ? openSharedStore(config.redisUrl, log) : undefined);
+  const posts = options.posts ?? createRedditSource(config, log, store);
   const handler = createWebhookHandler({ config, posts, log, random: options.random });
   if (!options.warmUp) return handler;
   const answered = warmUpAfterFirstAnswer(posts, CATALOG, log);
@@ -36,6 +42,8 @@ export function createApp(options: AppOptions = {}): (req: Request, res: Respons
     } finally {
       serve = handler;
       answered();
+      // A conversation usually opens with a welcome: build the content filter before its first joke.
+      setImmediate(() => preloadContentFilter(config.contentFilter)).unref();
     }
   };
   // Same front-door checks as the handler (its preflight travels with it as a property).

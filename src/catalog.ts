@@ -58,16 +58,15 @@ export function normalizePhrase(text: string): string {
     .trim();
 }
 
-const END_OF_WORD = '(?![\\p{L}\\p{N}])';
 const PUNCTUATION = '\\s*(?:,|:|-|–|—)?\\s*';
 
 /** "TIL that ..." / "Today I learned: ..." → "...": the prefix, punctuation, then one of the words after it. */
 function titlePrefixPattern(text: KindText): RegExp | undefined {
   if (!text.titlePrefixes?.length) return undefined;
   const after = text.afterTitlePrefix?.length
-    ? `(?:(?:${alternatives(text.afterTitlePrefix)})${END_OF_WORD}${PUNCTUATION})?`
+    ? `(?:(?:${alternatives(text.afterTitlePrefix)})${PUNCTUATION})?`
     : '';
-  return new RegExp(`^\\s*(?:${alternatives(text.titlePrefixes)})${END_OF_WORD}${PUNCTUATION}${after}`, 'iu');
+  return new RegExp(`^\\s*(?:${alternatives(text.titlePrefixes)})${PUNCTUATION}${after}`, 'iu');
 }
 
 function kindsIn(lang: Language): readonly ContentKind[] {
@@ -90,6 +89,9 @@ export function catalogFor(lang: Language): readonly ContentKind[] {
 
 /** The kinds in the default language (English). */
 export const CATALOG: readonly ContentKind[] = catalogFor(DEFAULT_LANGUAGE);
+
+/** The kinds of every language (what the agent is generated from). */
+export const ALL_KINDS: readonly ContentKind[] = [...CATALOGS.values()].flat();
 
 /** Every phrase a kind answers to: its value and synonyms (normalised, no repeats). */
 export function kindPhrases(kind: ContentKind): string[] {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONTENT_FILTER_LEVELS, DEFAULT_CONTENT_FILTER, type ContentFilterLevel } from './content-filter';
 
 // Exactly the two words the README documents: `ALLOW_NSFW=1` or `yes` would be a guess at intent.
 const booleanFlag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((value) => value === 'true');
@@ -43,6 +44,15 @@ const DEADLINE_WARN_ABOVE_MS = 4800;
 /** Values of these are never echoed in messages: they are or may contain credentials. */
 const SECRET_NAME = /PASSWORD|SECRET|VALUE|TOKEN|KEY|URL|CLIENT_ID/;
 
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 const ConfigSchema = z
   .object({
     PORT: wholeNumber(1, 65535, 'a TCP port').default(8080),
@@ -67,12 +77,18 @@ const ConfigSchema = z
     WEBHOOK_DEADLINE_MS: wholeNumber(200, 30000, 'milliseconds').default(4000),
     CACHE_TTL_SECONDS: wholeNumber(0, 86400, 'seconds').default(300),
     ALLOW_NSFW: booleanFlag.default(false),
+    CONTENT_FILTER: z
+      .enum(CONTENT_FILTER_LEVELS, { error: `must be one of ${CONTENT_FILTER_LEVELS.join(', ')}` })
+      .default(DEFAULT_CONTENT_FILTER),
     LOG_LEVEL: z
       .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], {
         error: 'must be one of trace, debug, info, warn, error, fatal, silent',
       })
       .default('info'),
     GOOGLE_CLOUD_PROJECT: z.string().regex(/^[a-z0-9:.-]{1,100}$/, 'must be a project id').optional(),
+    // Shared state for scaling out (Memorystore). The message never repeats the value: it holds the password.
+    REDIS_URL: z.string().refine(isRedisUrl, 'must be a redis:// or rediss:// URL with a host, e.g. redis://:PASSWORD@10.0.0.3:6379').optional(),
+    REDDIT_QPM: wholeNumber(1, 1000, 'requests a minute').default(60),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.REDDIT_CLIENT_ID) !== Boolean(env.REDDIT_CLIENT_SECRET)) {
@@ -115,7 +131,13 @@ export interface Config {
   deadlineMs: number;
   cacheTtlSeconds: number;
   allowNsfw: boolean;
+  /** What the content filter refuses (src/content-filter.ts). */
+  contentFilter: ContentFilterLevel;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  /** Redis/Valkey shared by all instances (REDIS_URL); unset: each instance on its own. */
+  redisUrl?: string;
+  /** The Reddit budget shared through Redis, in requests a minute. */
+  redditQpm: number;
 }
 
 /** Every problem found, one line each (`NAME=value: what is accepted`), so a start-up can print them as they are. */
@@ -178,7 +200,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deadlineMs: e.WEBHOOK_DEADLINE_MS,
     cacheTtlSeconds: e.CACHE_TTL_SECONDS,
     allowNsfw: e.ALLOW_NSFW,
+    contentFilter: e.CONTENT_FILTER,
     logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL,
+    redditQpm: e.REDDIT_QPM,
   };
 }
 

@@ -62,3 +62,25 @@ describe('npm run chat --script', () => {
     expect(syntax.code).toBe(2);
   }, 30_000);
 });
+
+describe('npm run chat --lang', () => {
+  it('holds the French conversation offline (welcome, a joke, another, a fact, bye), and refuses a language the agent lacks', async () => {
+    // The French script without its "lang:" line: the language comes from --lang alone.
+    const french = join(dir, 'french.chat');
+    const text = await readFile(join(ROOT, 'test', 'conversations', 'joke-fact-bye.fr.chat'), 'utf8');
+    await writeFile(french, text.replace(/^lang: fr\n/m, ''));
+    expect(await readFile(french, 'utf8')).not.toMatch(/^lang:/m);
+
+    const [fr, it] = await Promise.all([
+      chat(['--offline', '--lang', 'fr', '--script', french]),
+      chat(['--offline', '--lang', 'it', '--script', french]),
+    ]);
+    expect(fr.stdout).toContain('Voici une blague :');
+    expect(fr.stdout).toContain('Au revoir !');
+    expect(fr.stdout).toMatch(/turns, all checks passed/);
+    expect(fr.code).toBe(0);
+
+    expect(it.stderr).toContain('the agent does not speak "it" (it speaks en, de, es, fr)');
+    expect(it.code).toBe(2);
+  }, 30_000);
+});

@@ -2,14 +2,15 @@
 import { join } from 'node:path';
 import { INTENTS } from '../src/dialogflow/names';
 import { startDemoServer, type DemoServer } from '../scripts/demo/server';
-import { loadAgent } from '../scripts/local-agent/agent';
+import { loadAgent, loadAgents } from '../scripts/local-agent/agent';
 import { startWebhook, type RunningWebhook } from './support/server';
 
 let webhook: RunningWebhook;
 let demo: DemoServer;
 beforeAll(async () => {
   webhook = await startWebhook();
-  demo = await startDemoServer({ agent: await loadAgent(join(__dirname, '..', 'agent')), webhook: { url: webhook.url } });
+  const agents = await loadAgents(join(__dirname, '..', 'agent'));
+  demo = await startDemoServer({ agent: agents.get('en')!, agents, webhook: { url: webhook.url } });
 });
 afterAll(async () => {
   await demo.close();
@@ -48,6 +49,40 @@ describe('demo server', () => {
     expect((await post(JSON.stringify({ sessionId: 's3', text: 'tell me something' }))).json.explain).toMatch(/· prompt$/);
     expect((await post(JSON.stringify({ sessionId: 's3', text: 'hmm' }))).json.queryResult.intent.displayName).toBe(INTENTS.sayContent);
     expect((await post(JSON.stringify({ sessionId: 's4', text: 'hmm' }))).json.queryResult.intent.displayName).toBe(INTENTS.fallback);
+  });
+
+  it('lists the agent\'s languages for the picker and talks in the one asked for', async () => {
+    const list = await (await fetch(`${demo.url}api/languages`)).json();
+    expect(list).toEqual({
+      default: 'en',
+      languages: [
+        { code: 'en', name: 'English' },
+        { code: 'de', name: 'Deutsch' },
+        { code: 'es', name: 'Español' },
+        { code: 'fr', name: 'Français' },
+      ],
+    });
+    const hallo = await post(JSON.stringify({ sessionId: 'l1', lang: 'de', event: 'WELCOME' }));
+    expect(hallo.json.queryResult.fulfillmentText).toMatch(/^Hallo! .*einen Witz oder einen Fakt\?$/);
+    const bye = await post(JSON.stringify({ sessionId: 'l1', lang: 'fr', text: 'au revoir' }));
+    expect(bye.json.queryResult.intent.displayName).toBe(INTENTS.bye);
+    expect(bye.json.queryResult.fulfillmentText).toMatch(/^Au revoir !/);
+    // The same session id in English is another conversation, and English phrases are not German ones.
+    expect((await post(JSON.stringify({ sessionId: 'l1', text: 'erzähl mir einen Witz' }))).json.queryResult.intent.displayName).toBe(INTENTS.fallback);
+    expect(await post(JSON.stringify({ sessionId: 'l1', lang: 'it', text: 'ciao' }))).toEqual({
+      status: 400,
+      json: { error: { code: 'unknown_language', message: 'the agent does not speak "it"' } },
+    });
+    expect((await post(JSON.stringify({ sessionId: 'l1', lang: '../de', text: 'hallo' }))).status).toBe(400);
+  });
+
+  it('offers only the agent\'s own language when given one agent', async () => {
+    const single = await startDemoServer({ agent: await loadAgent(join(__dirname, '..', 'agent'), 'es'), webhook: { url: webhook.url } });
+    try {
+      expect(await (await fetch(`${single.url}api/languages`)).json()).toEqual({ default: 'es', languages: [{ code: 'es', name: 'Español' }] });
+    } finally {
+      await single.close();
+    }
   });
 
   it('refuses what is not a turn with a JSON error', async () => {

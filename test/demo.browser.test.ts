@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../scripts/demo/server';
-import { loadAgent } from '../scripts/local-agent/agent';
+import { loadAgents } from '../scripts/local-agent/agent';
 import { startLocalWebhook, type LocalWebhook } from '../scripts/local-agent/local-webhook';
 import { startRedditStub, type RedditStub } from '../scripts/local-agent/reddit-stub';
 
@@ -35,7 +35,8 @@ describeWithBrowser(SUITE, () => {
   beforeAll(async () => {
     stub = await startRedditStub();
     webhook = await startLocalWebhook({ REDDIT_BASE_URL: stub.url, LOG_LEVEL: 'silent' });
-    demo = await startDemoServer({ agent: await loadAgent(join(ROOT, 'agent')), webhook: { url: webhook.url } });
+    const agents = await loadAgents(join(ROOT, 'agent'));
+    demo = await startDemoServer({ agent: agents.get('en')!, agents, webhook: { url: webhook.url } });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -85,6 +86,28 @@ describeWithBrowser(SUITE, () => {
     await mkdir(join(ROOT, 'build'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     expect(existsSync(SCREENSHOT)).toBe(true);
+  }, 30_000);
+
+  it('switches the conversation to German with the language picker, and opens in French with ?lang=fr', async () => {
+    await page.goto(demo.url);
+    await page.locator('.row.bot[data-intent="Default Welcome Intent"]').waitFor();
+    await page.locator('#lang').selectOption({ label: 'Deutsch' });
+    await expectText(page.locator('.row.bot[data-intent="Default Welcome Intent"] .bubble'), /^Hallo! .*einen Witz oder einen Fakt\?$/);
+    expect(await page.locator('.row').count()).toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+
+    await page.locator('#text').fill('erzähl mir einen Witz');
+    await page.locator('#text').press('Enter');
+    const joke = page.locator('.row.bot[data-intent="say-content"]').first();
+    await joke.waitFor();
+    await expectText(joke.locator('.bubble'), /^Hier ist ein Witz:/);
+    expect(await joke.locator('.card-subtitle').textContent()).toBe('r/Witze auf Reddit');
+    expect(await joke.getByRole('button', { name: 'Noch einer', exact: true }).isEnabled()).toBe(true);
+
+    await page.goto(`${demo.url}?lang=fr`);
+    await expectText(page.locator('.row.bot[data-intent="Default Welcome Intent"] .bubble'), /^Salut !/);
+    expect(await page.locator('#lang').inputValue()).toBe('fr');
+    expect(pageErrors).toEqual([]);
   }, 30_000);
 });
 

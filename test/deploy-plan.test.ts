@@ -2,40 +2,32 @@ import { execFileSync } from 'node:child_process';
 import { checkEnvFile, checkSecretsWithoutEnvFile } from '../scripts/deploy/env-file';
 import {
   buildGcloudArgs,
-  DeployInputError,
   deployWarnings,
   formatCommand,
   parseDeployArgs,
   shellQuote,
 } from '../scripts/deploy/plan';
+import { problemsOf } from './support/deploy-input';
 
 const base = ['--project', 'my-project-42', '--region', 'europe-west1'];
 
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DeployInputError) return [...error.problems];
-    throw error;
-  }
-  throw new Error('expected a DeployInputError');
-}
-
 describe('parseDeployArgs + buildGcloudArgs', () => {
-  it('builds a gen2, nodejs20, public HTTP deploy of the webhook entry point', () => {
+  it('builds a gen2, nodejs24, public HTTP deploy of the webhook entry point, 80 requests per 1-vCPU instance', () => {
     const args = buildGcloudArgs(parseDeployArgs(base, {}), undefined);
     expect(args.slice(0, 3)).toEqual(['functions', 'deploy', 'reddit-webhook']);
     expect(args).toEqual(
       expect.arrayContaining([
         '--gen2',
-        '--runtime=nodejs20',
+        '--runtime=nodejs24',
         '--trigger-http',
         '--allow-unauthenticated',
         '--entry-point=webhook',
         '--source=.',
         '--project=my-project-42',
         '--region=europe-west1',
-        '--memory=256Mi',
+        '--memory=512Mi',
+        '--cpu=1',
+        '--concurrency=80',
         '--timeout=10s',
       ]),
     );
@@ -101,6 +93,16 @@ describe('parseDeployArgs + buildGcloudArgs', () => {
     [['--memory', '256'], '--memory'],
     [['--timeout', '10'], '--timeout'],
     [['--min-instances', '3', '--max-instances', '2'], '--min-instances'],
+    [['--concurrency', '0'], '--concurrency'],
+    [['--concurrency', '1001'], '--concurrency'],
+    [['--cpu', 'two'], '--cpu'],
+    [['--cpu', '3'], '--cpu'],
+    [['--cpu', '0.5'], '--cpu'],
+    [['--redis-secret', 'r:v1'], '--redis-secret'],
+    [['--network', 'Default'], '--network'],
+    [['--vpc-connector', 'c', '--network', 'default'], '--vpc-connector'],
+    [['--runtime', 'nodejs20'], '--runtime'],
+    [['--region', 'europe-wst1'], '--region'],
   ])('rejects %j with a message naming %s', (extra, flag) => {
     const problems = problemsOf(() => parseDeployArgs([...base, ...extra], {}));
     expect(problems).toHaveLength(1);
@@ -124,8 +126,8 @@ describe('parseDeployArgs + buildGcloudArgs', () => {
     ]);
     const quiet = parseDeployArgs([...base, '--reddit-secret', 'r', '--password-secret', 'p'], {});
     expect(deployWarnings(quiet)).toEqual([]);
-    const odd = parseDeployArgs(['--project', 'p', '--region', 'r', '--reddit-secret', 'r', '--password-secret', 'p'], {});
-    expect(deployWarnings(odd)).toEqual([expect.stringMatching(/project "p"/), expect.stringMatching(/region "r"/)]);
+    const odd = parseDeployArgs(['--project', 'p', '--region', 'us-central1', '--reddit-secret', 'r', '--password-secret', 'p'], {});
+    expect(deployWarnings(odd)).toEqual([expect.stringMatching(/project "p"/)]);
   });
 });
 

@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { filterUploadSet, IGNORE_FILE, walkUploadSet } from '../scripts/deploy/upload-set';
+import { makeUploadCopy, PLANTED as planted } from './support/upload-copy';
 
 const repoRoot = join(__dirname, '..');
 const tsxCli = require.resolve('tsx/cli');
@@ -64,25 +65,26 @@ function runDeploy(args: string[], options: { cwd: string; path: string; env?: R
 }
 
 describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
-  it('--dry-run prints the gcloud command and exits 0 without gcloud installed', async () => {
-    const run = await runDeploy(['--dry-run', '--project', 'p', '--region', 'r'], {
+  it('--dry-run prints the plan with the gcloud command and exits 0 without gcloud installed', async () => {
+    const run = await runDeploy(['--dry-run', '--project', 'p', '--region', 'us-central1'], {
       cwd: projectDir('dry-run'),
       path: binDir('dry-run', {}),
     });
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    const words = lines[0]!.split(' ');
+    expect(lines[0]).toBe('plan for project p, region us-central1:');
+    const command = lines.find((line) => line.trimStart().startsWith('gcloud functions deploy'));
+    const words = command!.trim().split(' ');
     expect(words.slice(0, 4)).toEqual(['gcloud', 'functions', 'deploy', 'reddit-webhook']);
     expect(words).toEqual(
       expect.arrayContaining([
         '--gen2',
-        '--runtime=nodejs20',
+        '--runtime=nodejs24',
         '--trigger-http',
         '--allow-unauthenticated',
         '--entry-point=webhook',
         '--project=p',
-        '--region=r',
+        '--region=us-central1',
         '--source=.',
       ]),
     );
@@ -127,7 +129,7 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
   });
 
   it('without --dry-run says so clearly when gcloud is not on PATH', async () => {
-    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1'], {
+    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1', '--no-agent'], {
       cwd: projectDir('no-gcloud'),
       path: binDir('no-gcloud', {}),
     });
@@ -139,7 +141,7 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
     const argsFile = join(work, 'fake-gcloud-args.txt');
     // A stand-in gcloud that records its argv, one per line, and fails with a code of its own.
     const fake = `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}'\nexit 3\n`;
-    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1', '--max-instances', '4'], {
+    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1', '--max-instances', '4', '--no-agent'], {
       cwd: projectDir('fake-gcloud'),
       path: binDir('fake-gcloud', { gcloud: fake }),
     });
@@ -147,39 +149,38 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
     const received = readFileSync(argsFile, 'utf8').trim().split('\n');
     expect(received.slice(0, 3)).toEqual(['functions', 'deploy', 'reddit-webhook']);
     expect(received).toContain('--max-instances=4');
-    expect(run.stdout.trim()).toBe(['gcloud', ...received].join(' '));
+    expect(run.stdout.trim().split('\n')).toEqual([
+      '[1] deploy the function',
+      ['gcloud', ...received].join(' '),
+      '    failed: gcloud exited with 3',
+    ]);
+  });
+
+  it('--help prints the help and exits 0 with no other flag (and with bad ones)', async () => {
+    for (const args of [['--help'], ['-h', '--region', 'nowhere', '--bogus']]) {
+      const run = await runDeploy(args, { cwd: projectDir('help'), path: binDir(`help-${args.length}`, {}) });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: npm run deploy -- \[options\]/);
+      expect(run.stdout).toContain('--runtime ID              Node.js runtime (default: nodejs24)');
+      expect(run.stderr).toBe('');
+    }
+  });
+
+  it('refuses a decommissioned runtime with its date, and a mistyped region with a suggestion, exit 2', async () => {
+    const run = await runDeploy(['--dry-run', '--project', 'heldout-proj', '--region', 'europe-wst1', '--runtime', 'nodejs20'], {
+      cwd: projectDir('refusals'),
+      path: binDir('refusals', {}),
+    });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('deploy: --region: "europe-wst1" is not a Cloud Run functions region; did you mean europe-west1?');
+    expect(run.stderr).toContain(
+      'deploy: --runtime: nodejs20 was decommissioned on 2026-10-30: Cloud Run functions refuses new deploys on it; use nodejs24',
+    );
   });
 });
 
 describe('.gcloudignore: what gcloud uploads', () => {
-  const planted = [
-    '.env',
-    '.env.yaml',
-    '.env.production',
-    'src/.env.local',
-    'key.pem',
-    'src/secret.key',
-    'service-account.json',
-    'test/x.test.ts',
-    'src/reddit/client.test.ts',
-    'src/__tests__/helper.ts',
-    'agent/intents/bye.json',
-    'bench/run.ts',
-    'build/agent.zip',
-    'dist/index.js',
-    'coverage/lcov.info',
-    'node_modules/axios/index.js',
-    'docs/deploy.md',
-    'README.md',
-    'jest.config.js',
-    'npm-debug.log',
-    'src/debug.log',
-    '.vscode/settings.json',
-    '.idea/workspace.xml',
-    '.DS_Store',
-    'src/index.ts~',
-    '.git/HEAD',
-  ];
 
   const isTest = (f: string) => /(^|\/)(test|tests|__tests__|__mocks__)\//.test(f) || /\.(test|spec)\.ts$/.test(f);
   const isSecret = (f: string) => /(^|\/)\.env/.test(f) || /\.(pem|key|p12)$/.test(f) || f === 'service-account.json';
@@ -191,22 +192,7 @@ describe('.gcloudignore: what gcloud uploads', () => {
   let copy: string;
   let repoFiles: string[];
   beforeAll(() => {
-    // Tracked files plus untracked ones git does not ignore, so a new file counts before it is committed.
-    repoFiles = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    })
-      .split('\0')
-      .filter(Boolean);
-    copy = join(work, 'upload-copy');
-    for (const file of repoFiles) {
-      mkdirSync(dirname(join(copy, file)), { recursive: true });
-      copyFileSync(join(repoRoot, file), join(copy, file));
-    }
-    for (const file of planted) {
-      mkdirSync(dirname(join(copy, file)), { recursive: true });
-      writeFileSync(join(copy, file), 'planted\n');
-    }
+    ({ copy, repoFiles } = makeUploadCopy(join(work, 'upload-copy')));
   });
 
   it('uploads src/, package.json, package-lock.json and the tsconfig files', () => {

@@ -56,7 +56,7 @@ describe('say-content', () => {
     expect(reply.chips).toEqual(expect.arrayContaining(['Another one', 'Joke', 'Fact', 'Bye']));
     expect(reply.card?.url).toBe('https://www.reddit.com/r/Jokes/comments/j1/slug/');
     expect(response.outputContexts).toEqual([
-      { name: FOLLOWUP, lifespanCount: 5, parameters: { content: 'joke', topic: '', servedIds: ['j1'] } },
+      { name: FOLLOWUP, lifespanCount: 5, parameters: { content: 'joke', topic: '', servedIds: ['j1'], asked: 0 } },
     ]);
     expect(reddit.queries).toEqual([{ subreddit: 'Jokes' }]);
   });
@@ -131,7 +131,7 @@ describe('topic', () => {
     const reddit = new FakeReddit({ Jokes: jokes(2) });
     const { reply } = await answer(sayRequest('joke', 'quantum chromodynamics'), reddit);
     expect(reddit.queries).toEqual([{ subreddit: 'Jokes', topic: 'quantum chromodynamics' }, { subreddit: 'Jokes' }]);
-    expect(reply.speech).toMatch(/^I couldn't find a joke about quantum chromodynamics, so here's a random one\. Here's a joke:/);
+    expect(reply.speech).toMatch(/^I couldn't find a joke about quantum chromodynamics, so here's another one:\n\n/);
   });
 
   it('normalises the topic parameter', () => {
@@ -173,7 +173,7 @@ describe('more', () => {
     const servedIds = ['j1', 'j2', 'j3', ...OFFLINE.joke.map((item) => item.id)];
     const request = moreRequest({ outputContexts: [{ name: FOLLOWUP, lifespanCount: 4, parameters: { content: 'joke', servedIds } }] });
     const { reply } = await answer(request, reddit);
-    expect(reply.speech).toMatch(/^You've heard all of today's new ones, so here's one again\. Here's a joke:/);
+    expect(reply.speech).toMatch(/^You've heard all of today's new ones, so here's one again:\n\nTitle j/);
   });
 
   it('keeps the topic of the previous answer', async () => {
@@ -188,7 +188,7 @@ describe('more', () => {
     const reddit = new FakeReddit({ 'Jokes?cats': listing([redditPost({ id: 'c1' })]), Jokes: jokes(2) });
     const first = (await answer(sayRequest('joke', 'cats'), reddit)).response;
     const { reply } = await answer(moreRequest(first), reddit);
-    expect(reply.speech).toMatch(/^That was every joke about cats I could find, so here's a random one\. Here's a joke:/);
+    expect(reply.speech).toMatch(/^That was every joke about cats I could find, so here's another one:\n\nTitle j/);
     expect(reddit.queries.at(-1)).toEqual({ subreddit: 'Jokes' });
   });
 

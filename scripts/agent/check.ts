@@ -6,11 +6,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import type { z } from 'zod';
-import { CATALOG, resolveKind, type ContentKind } from '../../src/catalog';
+import { ALL_KINDS, catalogFor, resolveKind, type ContentKind } from '../../src/catalog';
+import { LANGUAGES, type Language } from '../../src/languages';
 import { ACTIONS, ENTITY_CONTENT } from '../../src/dialogflow/names';
 import { readTree, writeTree } from './files';
 import { generateAgent, type AgentFiles } from './generate';
 import {
+  AgentFileSchema,
   EntityEntriesFileSchema,
   IntentFileSchema,
   UserSaysFileSchema,
@@ -39,7 +41,7 @@ export function displayPath(dir: string, cwd: string = process.cwd()): string {
  * Regenerates the agent from `catalog` into a temp dir and compares it with
  * `dir` byte for byte, then validates what is in `dir`.
  */
-export async function checkAgentDir(dir: string, catalog: readonly ContentKind[] = CATALOG): Promise<Problem[]> {
+export async function checkAgentDir(dir: string, catalog: readonly ContentKind[] = ALL_KINDS): Promise<Problem[]> {
   const actual = await readTree(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return new Map<string, string>();
     throw error;
@@ -111,7 +113,76 @@ export function validateAgentFiles(files: AgentFiles): Problem[] {
   for (const [file, data] of parsed) {
     if (schemaForPath(file) === IntentFileSchema) intents.set(file, data as IntentFile);
   }
-  problems.push(...checkEntities(parsed), ...checkIntents(files, intents, parsed), ...checkUniqueIds(parsed));
+  const languages = agentLanguages(parsed, problems);
+  problems.push(
+    ...checkLanguages(files, languages, intents, parsed),
+    ...checkEntities(parsed, languages),
+    ...checkIntents(files, intents, parsed, languages),
+    ...checkUniqueIds(parsed),
+  );
+  return problems;
+}
+
+/** agent.json's languages (default first) that the webhook speaks; each unknown one is a problem. */
+function agentLanguages(parsed: ReadonlyMap<string, unknown>, problems: Problem[]): Map<string, Language> {
+  const agent = parsed.get('agent.json') as z.infer<typeof AgentFileSchema> | undefined;
+  const languages = new Map<string, Language>();
+  for (const code of agent ? [agent.language, ...agent.supportedLanguages] : []) {
+    const lang = LANGUAGES.get(code);
+    if (lang) languages.set(code, lang);
+    else problems.push({ file: 'agent.json', message: `language "${code}" has no src/languages/${code}.ts: the webhook would answer it in English` });
+  }
+  return languages;
+}
+
+const LANGUAGE_FILE = /^(?:entities|intents)\/.+_(?:entries|usersays)_([a-z]{2}(?:-[a-z]{2})?)\.json$/;
+
+/**
+ * Every language of agent.json has each of its kinds in the content entity
+ * (with synonyms), training phrases for every intent, a reply in every intent
+ * and the prompts of every required parameter; no file is in a language the
+ * agent does not list.
+ */
+function checkLanguages(
+  files: AgentFiles,
+  languages: ReadonlyMap<string, Language>,
+  intents: ReadonlyMap<string, IntentFile>,
+  parsed: ReadonlyMap<string, unknown>,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const file of files.keys()) {
+    const code = LANGUAGE_FILE.exec(file)?.[1];
+    if (code && !languages.has(code)) {
+      problems.push({ file, message: `language "${code}" is not in agent.json (language, supportedLanguages)` });
+    }
+  }
+  for (const [code, lang] of languages) {
+    const entriesFile = `entities/${ENTITY_CONTENT}_entries_${code}.json`;
+    const entries = (parsed.get(entriesFile) as z.infer<typeof EntityEntriesFileSchema> | undefined) ?? [];
+    for (const kind of catalogFor(lang)) {
+      const entry = entries.find((candidate) => candidate.value === kind.value);
+      if (!entry || entry.synonyms.length === 0) {
+        problems.push({ file: entriesFile, message: `kind "${kind.id}" ("${kind.value}") has no entry with synonyms in ${lang.name} (${code})` });
+      }
+    }
+    for (const [file, intent] of intents) {
+      const userSaysFile = `intents/${intent.name}_usersays_${code}.json`;
+      const userSays = parsed.get(userSaysFile) as unknown[] | undefined;
+      // A file that is there but did not parse is reported as such already.
+      if (!files.has(userSaysFile) || (userSays && userSays.length === 0)) {
+        problems.push({ file, message: `"${intent.name}" has no training phrases in ${lang.name} (intents/${intent.name}_usersays_${code}.json)` });
+      }
+      const response = intent.responses[0]!;
+      if (!response.messages.some((message) => message.lang === code)) {
+        problems.push({ file, message: `"${intent.name}" has no reply in ${lang.name} (${code})` });
+      }
+      for (const parameter of response.parameters) {
+        if (parameter.required && !parameter.prompts.some((prompt) => prompt.lang === code)) {
+          problems.push({ file, message: `required parameter "${parameter.name}" has no prompt in ${lang.name} (${code})` });
+        }
+      }
+    }
+  }
   return problems;
 }
 
@@ -120,14 +191,15 @@ function describe(issue: z.core.$ZodIssue): string {
   return `${where}: ${issue.message}`;
 }
 
-/** The webhook must map every entity value and synonym back to that value's kind. */
-function checkEntities(parsed: ReadonlyMap<string, unknown>): Problem[] {
+/** The webhook must map every entity value and synonym back to that value's kind, in that language. */
+function checkEntities(parsed: ReadonlyMap<string, unknown>, languages: ReadonlyMap<string, Language>): Problem[] {
   const problems: Problem[] = [];
   for (const [file, data] of parsed) {
-    if (file !== `entities/${ENTITY_CONTENT}_entries_en.json`) continue;
+    const lang = languages.get(new RegExp(`^entities/${ENTITY_CONTENT}_entries_(.+)\\.json$`).exec(file)?.[1] ?? '');
+    if (!lang) continue;
     for (const entry of data as z.infer<typeof EntityEntriesFileSchema>) {
       for (const phrase of [entry.value, ...entry.synonyms]) {
-        const kind = resolveKind(phrase);
+        const kind = resolveKind(phrase, lang);
         if (!kind) {
           problems.push({ file, message: `"${phrase}" (entry "${entry.value}") is not a catalog kind or synonym: the webhook cannot map it` });
         } else if (kind.value !== entry.value) {
@@ -143,6 +215,7 @@ function checkIntents(
   files: AgentFiles,
   intents: ReadonlyMap<string, IntentFile>,
   parsed: ReadonlyMap<string, unknown>,
+  languages: ReadonlyMap<string, Language>,
 ): Problem[] {
   const problems: Problem[] = [];
   const actions = new Set([...intents.values()].map((intent) => intent.responses[0]!.action));
@@ -172,27 +245,36 @@ function checkIntents(
       }
     }
 
-    const userSaysFile = `intents/${intent.name}_usersays_en.json`;
-    const userSays = parsed.get(userSaysFile) as z.infer<typeof UserSaysFileSchema> | undefined;
-    for (const phrase of userSays ?? []) {
-      for (const part of phrase.data) {
-        if (!('alias' in part)) continue;
-        const parameter = response.parameters.find((p) => p.name === part.alias);
-        if (!parameter) {
-          problems.push({ file: userSaysFile, message: `"${part.text}" is annotated as "${part.alias}", which is not a parameter of ${intent.name}` });
-        } else if (parameter.dataType !== part.meta) {
-          problems.push({ file: userSaysFile, message: `"${part.text}" is annotated ${part.meta} but parameter "${part.alias}" is ${parameter.dataType}` });
-        } else if (part.meta === `@${ENTITY_CONTENT}` && !resolveKind(part.text)) {
-          problems.push({ file: userSaysFile, message: `"${part.text}" is annotated ${part.meta} but is not a catalog kind or synonym` });
-        }
-      }
+    for (const [code, lang] of languages) {
+      problems.push(...checkAnnotations(intent, `intents/${intent.name}_usersays_${code}.json`, parsed, lang));
     }
   }
 
   for (const file of files.keys()) {
-    const match = /^intents\/(.+)_usersays_en\.json$/.exec(file);
+    const match = /^intents\/(.+)_usersays_[a-z-]+\.json$/.exec(file);
     if (match && !files.has(`intents/${match[1]}.json`)) {
       problems.push({ file, message: `training phrases for "${match[1]}", which has no intents/${match[1]}.json` });
+    }
+  }
+  return problems;
+}
+
+/** Each annotated part of a training phrase names a parameter of the intent, with its entity, and a phrase the webhook knows. */
+function checkAnnotations(intent: IntentFile, userSaysFile: string, parsed: ReadonlyMap<string, unknown>, lang: Language): Problem[] {
+  const problems: Problem[] = [];
+  const response = intent.responses[0]!;
+  const userSays = parsed.get(userSaysFile) as z.infer<typeof UserSaysFileSchema> | undefined;
+  for (const phrase of userSays ?? []) {
+    for (const part of phrase.data) {
+      if (!('alias' in part)) continue;
+      const parameter = response.parameters.find((p) => p.name === part.alias);
+      if (!parameter) {
+        problems.push({ file: userSaysFile, message: `"${part.text}" is annotated as "${part.alias}", which is not a parameter of ${intent.name}` });
+      } else if (parameter.dataType !== part.meta) {
+        problems.push({ file: userSaysFile, message: `"${part.text}" is annotated ${part.meta} but parameter "${part.alias}" is ${parameter.dataType}` });
+      } else if (part.meta === `@${ENTITY_CONTENT}` && !resolveKind(part.text, lang)) {
+        problems.push({ file: userSaysFile, message: `"${part.text}" is annotated ${part.meta} but is not a catalog kind or synonym` });
+      }
     }
   }
   return problems;

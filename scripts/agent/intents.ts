@@ -16,6 +16,7 @@ import {
   ACTIONS,
   CONTEXTS,
   ENTITY_CONTENT,
+  ENTITY_SENTIMENT,
   FOLLOWUP_LIFESPAN,
   INTENTS,
   PARAMS,
@@ -65,11 +66,47 @@ export interface IntentDefinition {
 export const sampleTopics: Text = (lang) => lang.agent.sampleTopics;
 export const SAMPLE_TOPICS: readonly string[] = sampleTopics(DEFAULT_LANGUAGE);
 
+/**
+ * Events that open a conversation: Dialogflow's generic WELCOME and the
+ * platform welcome events its integrations send (Telegram /start, Messenger
+ * "Get Started", Slack, Viber, Kik, Skype, the phone gateway). A platform event
+ * with no intent of its own falls back to WELCOME only on some integrations,
+ * so the welcome intent lists them all. Sources:
+ * https://cloud.google.com/dialogflow/es/docs/events-platform and the
+ * integration pages under https://cloud.google.com/dialogflow/es/docs/integrations.
+ */
+export const WELCOME_EVENTS: readonly string[] = [
+  'WELCOME',
+  'TELEGRAM_WELCOME',
+  'FACEBOOK_WELCOME',
+  'SLACK_WELCOME',
+  'VIBER_WELCOME',
+  'KIK_WELCOME',
+  'SKYPE_WELCOME',
+  'TELEPHONY_WELCOME',
+];
+
 const CONTENT_ENTITY = `@${ENTITY_CONTENT}`;
 const followup = (lifespan: number): ContextChange => ({ name: CONTEXTS.followup, lifespan });
 const choices = (lang: Language) => ({ choices: featuredChoices(lang) });
 const unreachable: Text = (lang) => [fill(lang.agent.contentReply, { followUp: followUpPrompt(lang) })];
 const none: Text = () => [];
+
+/** An intent that reads and writes no context, has no parameters or events, and does not end the conversation, unless told. */
+function withDefaults(
+  intent: Pick<IntentDefinition, 'name' | 'action' | 'staticReplies' | 'phrases'> & Partial<IntentDefinition>,
+): IntentDefinition {
+  return {
+    inputContexts: [],
+    outputContexts: [],
+    resetContexts: false,
+    parameters: [],
+    events: [],
+    fallback: false,
+    endInteraction: false,
+    ...intent,
+  };
+}
 
 export const INTENT_DEFINITIONS: readonly IntentDefinition[] = [
   {
@@ -79,7 +116,7 @@ export const INTENT_DEFINITIONS: readonly IntentDefinition[] = [
     outputContexts: [],
     resetContexts: false,
     parameters: [],
-    events: ['WELCOME'],
+    events: WELCOME_EVENTS,
     fallback: false,
     endInteraction: false,
     staticReplies: (lang) => [fill(lang.agent.welcomeReply, choices(lang))],
@@ -146,4 +183,35 @@ export const INTENT_DEFINITIONS: readonly IntentDefinition[] = [
     // Negative examples: close to "tell me ..." but not a request for content.
     phrases: (lang) => lang.agent.training.fallback,
   },
+  withDefaults({
+    name: INTENTS.help,
+    action: ACTIONS.help,
+    staticReplies: (lang) => [fill(lang.agent.helpReply, choices(lang))],
+    phrases: (lang) => lang.agent.training.help,
+  }),
+  withDefaults({
+    name: INTENTS.surprise,
+    action: ACTIONS.surprise,
+    outputContexts: [followup(FOLLOWUP_LIFESPAN)],
+    staticReplies: unreachable,
+    phrases: (lang) => lang.agent.training.surprise,
+  }),
+  withDefaults({
+    name: INTENTS.repeat,
+    action: ACTIONS.repeat,
+    inputContexts: [CONTEXTS.followup],
+    outputContexts: [followup(FOLLOWUP_LIFESPAN)],
+    staticReplies: unreachable,
+    phrases: (lang) => lang.agent.training.repeat,
+  }),
+  withDefaults({
+    name: INTENTS.feedback,
+    action: ACTIONS.feedback,
+    inputContexts: [CONTEXTS.followup],
+    outputContexts: [followup(FOLLOWUP_LIFESPAN)],
+    // Every training phrase annotates it; not required, so Dialogflow never asks "positive or negative?".
+    parameters: [{ name: PARAMS.sentiment, entity: `@${ENTITY_SENTIMENT}`, required: false, prompts: none }],
+    staticReplies: (lang) => [lang.agent.feedbackReply],
+    phrases: (lang) => lang.agent.training.feedback,
+  }),
 ];

@@ -52,17 +52,28 @@ export function contentSlotValues(catalog: readonly ContentKind[]): {
     const starts = kind.lang.agent.objectStarts.map((word) => escapeRegExp(normalizePhrase(word))).join('|');
     const selfContained = new RegExp(`^(?:${starts})(?![\\p{L}\\p{N}'])`, 'u');
     const phrases = entityPhrases(kind);
-    const noun = normalizePhrase(kind.noun);
-    if (phrases.includes(noun)) {
-      const withArt = normalizePhrase(kind.aObject ?? kind.a);
-      articled.push({ lead: withArt.endsWith(noun) ? withArt.slice(0, withArt.length - noun.length) : '', text: noun });
-    }
+    const withArticle = articledNoun(kind, phrases);
+    if (withArticle) articled.push(withArticle);
     for (const phrase of phrases) {
       if (selfContained.test(phrase)) articled.push({ lead: '', text: phrase });
-      else if (phrase !== noun) bare.push({ lead: '', text: phrase });
+      else if (phrase !== withArticle?.text) bare.push({ lead: '', text: phrase });
     }
   }
   return { articled, bare };
+}
+
+/**
+ * "a joke" as lead "a " + entity phrase "joke": the kind's object form split
+ * where its noun starts, as many words as the noun has ("einen Duschgedanken"
+ * → "einen " + "duschgedanken", the inflected noun); undefined when users
+ * cannot say that noun (it is not the value or a synonym).
+ */
+function articledNoun(kind: ContentKind, phrases: readonly string[]): SlotValue | undefined {
+  const words = normalizePhrase(kind.aObject ?? kind.a).split(' ');
+  const start = words.length - normalizePhrase(kind.noun).split(' ').length;
+  const text = words.slice(Math.max(0, start)).join(' ');
+  if (!phrases.includes(text)) return undefined;
+  return { lead: words.slice(0, Math.max(0, start)).map((word) => `${word} `).join(''), text };
 }
 
 /** The entity entry's phrases for a kind: its value first, then its synonyms, normalised, no repeats. */

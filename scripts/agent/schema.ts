@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 
-const LANG = z.literal('en');
+/** A language code as the console writes it in an export: `en`, `de`, `pt-br`. */
+const LANG = z.string().regex(/^[a-z]{2}(-[a-z]{2})?$/);
 
 export const PackageFileSchema = z.strictObject({ version: z.string().regex(/^\d+\.\d+\.\d+$/) });
 
@@ -165,9 +166,9 @@ export type UserSays = z.infer<typeof UserSaysSchema>;
 export function schemaForPath(path: string): z.ZodType | undefined {
   if (path === 'agent.json') return AgentFileSchema;
   if (path === 'package.json') return PackageFileSchema;
-  if (/^entities\/[^/]+_entries_en\.json$/.test(path)) return EntityEntriesFileSchema;
+  if (/^entities\/[^/]+_entries_[a-z]{2}(-[a-z]{2})?\.json$/.test(path)) return EntityEntriesFileSchema;
   if (/^entities\/[^/]+\.json$/.test(path)) return EntityFileSchema;
-  if (/^intents\/[^/]+_usersays_en\.json$/.test(path)) return UserSaysFileSchema;
+  if (/^intents\/[^/]+_usersays_[a-z]{2}(-[a-z]{2})?\.json$/.test(path)) return UserSaysFileSchema;
   if (/^intents\/[^/]+\.json$/.test(path)) return IntentFileSchema;
   return undefined;
 }

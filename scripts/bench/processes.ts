@@ -73,6 +73,8 @@ export interface FunctionProcess {
   listening: Promise<number>;
   /** Resident set size in bytes, read from the OS. */
   rssBytes(): number;
+  /** The last 4,000 characters the process wrote (stdout and stderr). */
+  output(): string;
   /** CPU time of the JavaScript (main) thread so far in ms (Linux), or NaN where unknown. */
   cpuMs(): number;
   /** process.memoryUsage() after a full GC; needs the spec's nodeArgs to preload bench/gc-preload.cjs. */
@@ -121,6 +123,7 @@ export function startFunction(spec: FunctionSpec, port: number, readyTimeoutMs =
     startedAt,
     listening,
     rssBytes: () => rssOf(child.pid ?? -1),
+    output: () => tail,
     cpuMs: () => mainThreadCpuMs(child.pid ?? -1),
     memoryAfterGc: (timeoutMs = 5_000) =>
       new Promise<NodeJS.MemoryUsage>((resolve, reject) => {

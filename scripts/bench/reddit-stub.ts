@@ -97,6 +97,12 @@ export interface RedditStub {
   requests(kind?: ListingKind): number;
   reset(): void;
   setDelay(ms: number): void;
+  /** Listing requests per listing (`/r/Jokes/top.json`, `/r/Jokes/search.json?q=cats`), since the last reset. */
+  byPath(): ReadonlyMap<string, number>;
+  /** Requests answered 429 because they came past `qpm`, since the last reset. */
+  rateLimited(): number;
+  /** OAuth token requests (`POST /api/v1/access_token`), since the last reset. */
+  tokens(): number;
   close(): Promise<void>;
 }
 
@@ -108,11 +114,25 @@ export interface StubOptions {
   seed?: number;
   /** Subreddits whose bodies are built up front, so building them never lands inside a measurement. */
   subreddits?: readonly string[];
+  /** Like Reddit: past this many requests in a clock minute, answer 429 (with Retry-After) until the next. */
+  qpm?: number;
 }
+
+const TOKEN = JSON.stringify({ access_token: 'stub-token', token_type: 'bearer', expires_in: 3600, scope: '*' });
 
 export async function startRedditStub(options: StubOptions = {}): Promise<RedditStub> {
   let delayMs = options.delayMs ?? 0;
   const served: Record<ListingKind, number> = { top: 0, search: 0 };
+  const paths = new Map<string, number>();
+  const limit = { minute: -1, used: 0, refused: 0, tokens: 0 };
+  /** True when this request is past the minute's quota. */
+  const overQuota = () => {
+    if (options.qpm === undefined) return false;
+    const minute = Math.floor(Date.now() / 60_000);
+    if (minute !== limit.minute) Object.assign(limit, { minute, used: 0 });
+    limit.used += 1;
+    return limit.used > options.qpm;
+  };
   const bodies = new Map<string, string>();
   const body = (subreddit: string) => {
     let cached = bodies.get(subreddit);
@@ -124,13 +144,29 @@ export async function startRedditStub(options: StubOptions = {}): Promise<Reddit
   };
   for (const subreddit of options.subreddits ?? []) body(subreddit);
   const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const requestUrl = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = requestUrl.pathname;
     const match = LISTING_PATH.exec(path);
+    if (overQuota()) {
+      limit.refused += 1;
+      const retryAfter = String(60 - (Math.floor(Date.now() / 1000) % 60));
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': retryAfter }).end('{"error":429}');
+      return;
+    }
+    if (req.method === 'POST' && path === '/api/v1/access_token') {
+      limit.tokens += 1;
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(TOKEN);
+      return;
+    }
     if (req.method !== 'GET' || !match) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":404}');
       return;
     }
     served[match[2] as ListingKind] += 1;
+    // A search is its own listing per query.
+    const listing = match[2] === 'search' ? `${path}?q=${requestUrl.searchParams.get('q') ?? ''}` : path;
+    paths.set(listing, (paths.get(listing) ?? 0) + 1);
     const send = () => res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' }).end(body(decodeURIComponent(match[1] as string)));
     if (delayMs > 0) setTimeout(send, delayMs);
     else send();
@@ -147,7 +183,12 @@ export async function startRedditStub(options: StubOptions = {}): Promise<Reddit
     reset: () => {
       served.top = 0;
       served.search = 0;
+      paths.clear();
+      Object.assign(limit, { refused: 0, tokens: 0 });
     },
+    byPath: () => paths,
+    rateLimited: () => limit.refused,
+    tokens: () => limit.tokens,
     setDelay: (ms) => {
       delayMs = ms;
     },

@@ -4,10 +4,17 @@ import { ACTIONS, CONTEXTS, INTENTS } from '../../src/dialogflow/names';
 
 const SESSION = 'projects/bench-agent/agent/sessions/bench-session';
 
-function webhookRequest(queryText: string, action: string, intent: string, parameters: Record<string, unknown>, contexts: unknown[] = []) {
+export function webhookRequest(
+  queryText: string,
+  action: string,
+  intent: string,
+  parameters: Record<string, unknown>,
+  contexts: unknown[] = [],
+  session = SESSION,
+) {
   return {
     responseId: 'bench-response-id',
-    session: SESSION,
+    session,
     queryResult: {
       queryText,
       languageCode: 'en',

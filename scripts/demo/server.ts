@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { z } from 'zod';
+import { LANGUAGES } from '../../src/languages';
 import type { Agent } from '../local-agent/agent';
 import { explainTurn } from '../local-agent/script';
 import { LocalSession, type TurnResult } from '../local-agent/session';
@@ -19,7 +20,10 @@ import type { WebhookTarget } from '../local-agent/webhook-call';
 const WEB_DIR = join(__dirname, 'web');
 
 export interface DemoServerOptions {
+  /** The agent in its default language. */
   readonly agent: Agent;
+  /** The agent in every language the page offers, by code (default: only `agent`). */
+  readonly agents?: ReadonlyMap<string, Agent>;
   readonly webhook: WebhookTarget;
   /** 0 (default) picks a free port. */
   readonly port?: number;
@@ -30,10 +34,19 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+const SESSION_ID = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** A language of the agent (`de`); left out = the agent's default language. */
+const LANG = z.string().regex(/^[a-z]{2}(-[a-z]{2})?$/).optional();
+
 export const TurnBodySchema = z.union([
-  z.strictObject({ sessionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), text: z.string().trim().min(1).max(256) }),
-  z.strictObject({ sessionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), event: z.string().regex(/^[A-Z_]{1,64}$/) }),
+  z.strictObject({ sessionId: SESSION_ID, lang: LANG, text: z.string().trim().min(1).max(256) }),
+  z.strictObject({ sessionId: SESSION_ID, lang: LANG, event: z.string().regex(/^[A-Z_]{1,64}$/) }),
 ]);
+
+/** The page's language picker: the agent's languages, each named in itself ("Deutsch"). */
+export function languageList(agents: ReadonlyMap<string, Agent>): Array<{ code: string; name: string }> {
+  return [...agents.keys()].map((code) => ({ code, name: LANGUAGES.get(code)?.name ?? code }));
+}
 
 /** What the page gets for a turn: Dialogflow's queryResult fields it renders, plus an explanation. */
 export function turnPayload(result: TurnResult): Record<string, unknown> {
@@ -78,13 +91,17 @@ export async function loadPage(): Promise<Map<string, { type: string; body: stri
 
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const assets = await loadPage();
+  const agents = options.agents ?? new Map([[options.agent.languageCode, options.agent]]);
+  const languages = JSON.stringify({ default: options.agent.languageCode, languages: languageList(agents) });
   const sessions = new Map<string, LocalSession>();
 
-  const sessionFor = (id: string): LocalSession => {
-    let session = sessions.get(id);
+  /** A conversation is in one language: the same id in another language is another conversation. */
+  const sessionFor = (id: string, agent: Agent): LocalSession => {
+    const key = `${agent.languageCode}:${id}`;
+    let session = sessions.get(key);
     if (!session) {
-      session = new LocalSession(options.agent, { webhook: options.webhook, sessionId: id });
-      sessions.set(id, session);
+      session = new LocalSession(agent, { webhook: options.webhook, sessionId: id });
+      sessions.set(key, session);
       if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
     }
     return session;
@@ -105,6 +122,11 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       res.end(req.method === 'HEAD' ? undefined : asset.body);
       return;
     }
+    if (path === '/api/languages' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
+      res.end(req.method === 'HEAD' ? undefined : languages);
+      return;
+    }
     if (path !== '/api/turn') return send(res, 404, { error: { code: 'not_found', message: `no ${path} here` } });
     if (req.method !== 'POST') return send(res, 405, { error: { code: 'method_not_allowed', message: 'use POST' } });
 
@@ -118,9 +140,13 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     }
     const body = TurnBodySchema.safeParse(json);
     if (!body.success) {
-      return send(res, 400, { error: { code: 'bad_request', message: 'expected {sessionId, text} or {sessionId, event}' } });
+      return send(res, 400, { error: { code: 'bad_request', message: 'expected {sessionId, text} or {sessionId, event}, and optionally lang' } });
     }
-    const session = sessionFor(body.data.sessionId);
+    const agent = agents.get(body.data.lang ?? options.agent.languageCode);
+    if (!agent) {
+      return send(res, 400, { error: { code: 'unknown_language', message: `the agent does not speak "${body.data.lang}"` } });
+    }
+    const session = sessionFor(body.data.sessionId, agent);
     try {
       const result = 'text' in body.data ? await session.say(body.data.text) : await session.event(body.data.event);
       send(res, 200, turnPayload(result));

@@ -18,12 +18,25 @@ const SECRET_PAIRS = [
   { given: 'header', variable: SECRET_VARIABLES.header, flag: '--header-secret', partner: 'WEBHOOK_HEADER_NAME' },
 ] as const;
 
-const FLAG_FOR_SECRET: Record<string, string> = Object.fromEntries(SECRET_PAIRS.map((pair) => [pair.variable, pair.flag]));
+/** Every secret variable and its flag, paired or not (REDIS_URL stands alone). */
+const SECRET_FLAGS = [
+  ...SECRET_PAIRS,
+  { given: 'redis', variable: SECRET_VARIABLES.redis, flag: '--redis-secret' },
+] as const;
+
+const FLAG_FOR_SECRET: Record<string, string> = Object.fromEntries(SECRET_FLAGS.map((pair) => [pair.variable, pair.flag]));
+
+/**
+ * What the config parser sees in place of a secret it cannot read here: any
+ * non-empty text, except REDIS_URL, which must parse as a Redis URL.
+ */
+const STAND_IN: Record<string, string> = { [SECRET_VARIABLES.redis]: 'redis://:from-secret-manager@redis.invalid:6379' };
 
 export interface SecretsGiven {
   reddit: boolean;
   password: boolean;
   header?: boolean;
+  redis?: boolean;
 }
 
 function isPlainMap(value: unknown): value is Record<string, unknown> {
@@ -90,7 +103,10 @@ export function checkEnvFile(text: string, path: string, secrets: SecretsGiven):
     loadConfig({
       ...vars,
       ...Object.fromEntries(
-        SECRET_PAIRS.map((pair) => [pair.variable, secrets[pair.given] ? 'from-secret-manager' : undefined]),
+        SECRET_FLAGS.map((pair) => [
+          pair.variable,
+          secrets[pair.given] ? (STAND_IN[pair.variable] ?? 'from-secret-manager') : undefined,
+        ]),
       ),
     });
   } catch (error) {

@@ -5,6 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { resourceProblems } from './resources';
+import { regionProblem } from './regions';
+import { checkRuntime, DEFAULT_RUNTIME } from './runtimes';
 
 export class DeployInputError extends Error {
   override name = 'DeployInputError';
@@ -15,13 +18,22 @@ export class DeployInputError extends Error {
 
 export const DEFAULTS = {
   name: 'reddit-webhook',
-  runtime: 'nodejs20',
+  runtime: DEFAULT_RUNTIME,
   entryPoint: 'webhook',
   // Dialogflow ES gives up on a webhook after 5 s, so a long timeout only
   // keeps instances busy with answers nobody will read.
   timeout: '10s',
-  memory: '256Mi',
+  // The answer mostly waits on Reddit, so one instance serves many conversations
+  // at once (Cloud Run's own default). Concurrency above 1 needs a whole vCPU,
+  // and a whole vCPU comes with 512Mi; with --concurrency 1 the old 256Mi, which
+  // gets a fraction of a vCPU, is enough.
+  concurrency: 80,
+  cpu: '1',
+  memory: '512Mi',
+  memorySingle: '256Mi',
   envFile: '.env.yaml',
+  // What the smoke test asks the live agent.
+  smokeQuery: 'tell me a joke',
 } as const;
 
 /** Variables that must come from Secret Manager, never from the env file. */
@@ -29,6 +41,8 @@ export const SECRET_VARIABLES = {
   reddit: 'REDDIT_CLIENT_SECRET',
   password: 'WEBHOOK_PASSWORD',
   header: 'WEBHOOK_HEADER_VALUE',
+  // Holds the AUTH string of Memorystore, so it is a secret too.
+  redis: 'REDIS_URL',
 } as const;
 
 // Not "--env-file": Node 20 scans its whole argv for that flag, script arguments
@@ -41,6 +55,15 @@ const OPTIONS = {
   'reddit-secret': { type: 'string' },
   'password-secret': { type: 'string' },
   'header-secret': { type: 'string' },
+  'redis-secret': { type: 'string' },
+  runtime: { type: 'string' },
+  agent: { type: 'boolean' },
+  'no-agent': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  cpu: { type: 'string' },
+  network: { type: 'string' },
+  subnet: { type: 'string' },
+  'vpc-connector': { type: 'string' },
   'max-instances': { type: 'string' },
   'min-instances': { type: 'string' },
   memory: { type: 'string' },
@@ -51,8 +74,15 @@ const OPTIONS = {
 
 export const USAGE = `Usage: npm run deploy -- [options]
 
-Deploys the webhook with "gcloud functions deploy" (2nd gen, ${DEFAULTS.runtime}, HTTP trigger,
-entry point "${DEFAULTS.entryPoint}"). Run it from the project root.
+From nothing to a live bot, each step printed with its outcome:
+  1. deploys the webhook with "gcloud functions deploy" (2nd gen, ${DEFAULTS.runtime}, HTTP trigger,
+     entry point "${DEFAULTS.entryPoint}") and reads its URL;
+  2. restores agent/ (with that URL, never a password) into the project's Dialogflow ES agent,
+     creating the agent first if the project has none;
+  3. sets the agent's fulfillment: URL, Basic auth from the --password-secret secret, header;
+  4. asks the live agent "${DEFAULTS.smokeQuery}" and succeeds only if our webhook answered.
+Run it from the project root. Steps 2-4 use Application Default Credentials
+(gcloud auth application-default login); --no-agent stops after step 1.
 
   --project ID              Google Cloud project (default: $GOOGLE_CLOUD_PROJECT or $CLOUDSDK_CORE_PROJECT)
   --region REGION           region, e.g. europe-west1 (default: $FUNCTION_REGION or $CLOUDSDK_FUNCTIONS_REGION)
@@ -61,11 +91,19 @@ entry point "${DEFAULTS.entryPoint}"). Run it from the project root.
   --reddit-secret S[:V]     Secret Manager secret for REDDIT_CLIENT_SECRET (version default: latest)
   --password-secret S[:V]   Secret Manager secret for WEBHOOK_PASSWORD (version default: latest)
   --header-secret S[:V]     Secret Manager secret for WEBHOOK_HEADER_VALUE (with WEBHOOK_HEADER_NAME in the env file)
+  --redis-secret S[:V]      Secret Manager secret for REDIS_URL (shared cache on Memorystore; see docs/deploy.md)
+  --runtime ID              Node.js runtime (default: ${DEFAULTS.runtime}); decommissioned ones are refused
+  --no-agent                deploy the function only: no agent restore, fulfillment or smoke test
+  --concurrency N           requests one instance serves at once (default: ${DEFAULTS.concurrency})
+  --cpu N                   vCPUs per instance (default: ${DEFAULTS.cpu} when concurrency > 1, else from --memory)
+  --memory SIZE             memory per instance (default: ${DEFAULTS.memory}; ${DEFAULTS.memorySingle} with --concurrency 1)
+  --network NAME            Direct VPC egress network, e.g. for Memorystore (with --subnet)
+  --subnet NAME             Direct VPC egress subnet
+  --vpc-connector NAME      Serverless VPC Access connector instead of Direct VPC egress
   --max-instances N         upper limit on instances (default: Google's)
   --min-instances N         instances kept warm, avoids cold starts (default: 0)
-  --memory SIZE             memory per instance (default: ${DEFAULTS.memory})
   --timeout DURATION        request timeout (default: ${DEFAULTS.timeout})
-  --dry-run                 print the gcloud command and exit; gcloud need not be installed
+  --dry-run                 print the whole plan and exit; calls nothing, gcloud need not be installed
   -h, --help                show this help
 `;
 
@@ -75,12 +113,14 @@ entry point "${DEFAULTS.entryPoint}"). Run it from the project root.
 const PROJECT_ID = /^(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]*$/;
 const TYPICAL_PROJECT_ID = /^(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 const REGION = /^[a-z][a-z0-9-]*$/;
-const TYPICAL_REGION = /^[a-z]+(?:-[a-z]+)+[0-9]+$/;
 const FUNCTION_NAME = /^[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const SECRET_REF = /^((?:projects\/[a-z0-9.:-]+\/secrets\/)?[A-Za-z0-9_-]{1,255})(?::(latest|[1-9][0-9]*))?$/;
 const MEMORY = /^[1-9][0-9]*(?:Mi|Gi|M|G)$/;
 const TIMEOUT = /^[1-9][0-9]*[sm]$/;
 const COUNT = /^(?:0|[1-9][0-9]{0,3})$/;
+const CPU = /^(?:[1-9][0-9]*|0?\.[0-9]{1,3})$/;
+// VPC network, subnet and connector names (or their full resource paths).
+const VPC_NAME = /^(?:projects\/[a-z0-9.:-]+\/(?:global\/networks|regions\/[a-z0-9-]+\/subnetworks|locations\/[a-z0-9-]+\/connectors)\/)?[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 const quoted = (input: unknown) => JSON.stringify(input);
 
@@ -115,7 +155,13 @@ const RequestSchema = z
       .string({ error: 'missing; pass --region REGION or set FUNCTION_REGION (or CLOUDSDK_FUNCTIONS_REGION)' })
       .regex(REGION, {
         error: (issue) => `${quoted(issue.input)} is not a region name (lowercase letters, digits and hyphens, like europe-west1)`,
+      })
+      .superRefine((region, ctx) => {
+        const problem = regionProblem(region);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
+    runtime: z.string(),
+    agent: z.boolean(),
     name: z.string().regex(FUNCTION_NAME, {
       error: (issue) =>
         `${quoted(issue.input)} is not a function name (lowercase letters, digits and hyphens, starting with a letter, at most 63)`,
@@ -124,6 +170,19 @@ const RequestSchema = z
     redditSecret: secretRef.optional(),
     passwordSecret: secretRef.optional(),
     headerSecret: secretRef.optional(),
+    redisSecret: secretRef.optional(),
+    concurrency: count('requests')
+      .refine((n) => n >= 1 && n <= 1000, { error: 'must be between 1 and 1000' }),
+    cpu: z
+      .string()
+      .regex(CPU, { error: (issue) => `${quoted(issue.input)} is not a number of vCPUs like 1, 2 or 0.5` })
+      .optional(),
+    network: z.string().regex(VPC_NAME, { error: (issue) => `${quoted(issue.input)} is not a VPC network name` }).optional(),
+    subnet: z.string().regex(VPC_NAME, { error: (issue) => `${quoted(issue.input)} is not a subnet name` }).optional(),
+    vpcConnector: z
+      .string()
+      .regex(VPC_NAME, { error: (issue) => `${quoted(issue.input)} is not a VPC connector name` })
+      .optional(),
     maxInstances: count('instances')
       .refine((n) => n >= 1, { error: 'must be at least 1' })
       .optional(),
@@ -134,11 +193,26 @@ const RequestSchema = z
   .refine((r) => r.minInstances === undefined || r.maxInstances === undefined || r.minInstances <= r.maxInstances, {
     path: ['minInstances'],
     error: 'must not be more than --max-instances',
+  })
+  .refine((r) => r.vpcConnector === undefined || (r.network === undefined && r.subnet === undefined), {
+    path: ['vpcConnector'],
+    error: 'use either Direct VPC egress (--network/--subnet) or a connector, not both',
+  })
+  .superRefine((r, ctx) => {
+    for (const problem of resourceProblems({ concurrency: r.concurrency, cpu: r.cpu, memory: r.memory })) {
+      ctx.addIssue({ code: 'custom', path: [problem.flag], message: problem.message });
+    }
   });
 
 export type DeployRequest = z.output<typeof RequestSchema>;
 export type SecretRef = NonNullable<DeployRequest['redditSecret']>;
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** `--help` wins over everything else, so it works before any other flag is right. */
+export function wantsHelp(argv: readonly string[]): boolean {
+  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  return tokens.some((token) => token.kind === 'option' && (token.name === 'help' || token.name === 'h'));
+}
 
 const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
 
@@ -154,7 +228,7 @@ function firstOf(what: string, sources: ReadonlyArray<[label: string, value: str
  * Flags and environment → validated request. Throws DeployInputError listing
  * every problem at once, each prefixed with the flag or variable at fault.
  */
-export function parseDeployArgs(argv: readonly string[], env: Env): DeployRequest {
+export function parseDeployArgs(argv: readonly string[], env: Env, today: Date = new Date()): DeployRequest {
   let values;
   try {
     ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
@@ -181,12 +255,23 @@ export function parseDeployArgs(argv: readonly string[], env: Env): DeployReques
     redditSecret: '--reddit-secret',
     passwordSecret: '--password-secret',
     headerSecret: '--header-secret',
+    redisSecret: '--redis-secret',
+    runtime: '--runtime',
+    agent: '--agent',
+    concurrency: '--concurrency',
+    cpu: '--cpu',
+    network: '--network',
+    subnet: '--subnet',
+    vpcConnector: '--vpc-connector',
     maxInstances: '--max-instances',
     minInstances: '--min-instances',
     memory: '--memory',
     timeout: '--timeout',
   };
 
+  if (values.agent && values['no-agent']) throw new DeployInputError(['--agent and --no-agent: pick one']);
+  const concurrency = values.concurrency ?? String(DEFAULTS.concurrency);
+  const single = concurrency === '1';
   const parsed = RequestSchema.safeParse({
     help: values.help ?? false,
     dryRun: values['dry-run'] ?? false,
@@ -197,17 +282,29 @@ export function parseDeployArgs(argv: readonly string[], env: Env): DeployReques
     redditSecret: values['reddit-secret'],
     passwordSecret: values['password-secret'],
     headerSecret: values['header-secret'],
+    redisSecret: values['redis-secret'],
+    runtime: values.runtime ?? DEFAULTS.runtime,
+    agent: !values['no-agent'],
+    concurrency,
+    cpu: values.cpu ?? (single ? undefined : DEFAULTS.cpu),
+    network: values.network,
+    subnet: values.subnet,
+    vpcConnector: values['vpc-connector'],
     maxInstances: values['max-instances'],
     minInstances: values['min-instances'],
-    memory: values.memory ?? DEFAULTS.memory,
+    memory: values.memory ?? (single ? DEFAULTS.memorySingle : DEFAULTS.memory),
     timeout: values.timeout ?? DEFAULTS.timeout,
   });
-  if (parsed.success) return parsed.data;
+  const runtime = checkRuntime(values.runtime ?? DEFAULTS.runtime, today);
+  if (parsed.success && runtime.ok) return parsed.data;
 
-  const problems = parsed.error.issues.map((issue) => {
-    const field = String(issue.path[0] ?? '');
-    return `${labels[field] ?? field}: ${issue.message}`;
-  });
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const field = String(issue.path[0] ?? '');
+        return `${labels[field] ?? field}: ${issue.message}`;
+      });
+  if (!runtime.ok) problems.push(`--runtime: ${runtime.problem}`);
   // `npm run deploy --project x` (without `--`) hands the flag to npm, not to us.
   if (!project.value && env.npm_config_project) problems.push('hint: with npm, put the flags after "--": npm run deploy -- --project ID');
   if (!region.value && env.npm_config_region) problems.push('hint: with npm, put the flags after "--": npm run deploy -- --region REGION');
@@ -226,7 +323,7 @@ export function buildGcloudArgs(request: DeployRequest, envFilePath: string | un
     'deploy',
     request.name,
     '--gen2',
-    `--runtime=${DEFAULTS.runtime}`,
+    `--runtime=${request.runtime}`,
     `--project=${request.project}`,
     `--region=${request.region}`,
     '--source=.',
@@ -236,8 +333,11 @@ export function buildGcloudArgs(request: DeployRequest, envFilePath: string | un
     // Basic auth (WEBHOOK_USERNAME/WEBHOOK_PASSWORD) is what protects it.
     '--allow-unauthenticated',
     `--memory=${request.memory}`,
+    ...(request.cpu !== undefined ? [`--cpu=${request.cpu}`] : []),
+    `--concurrency=${request.concurrency}`,
     `--timeout=${request.timeout}`,
   ];
+  if (request.vpcConnector !== undefined) args.push(`--vpc-connector=${request.vpcConnector}`);
   if (request.maxInstances !== undefined) args.push(`--max-instances=${request.maxInstances}`);
   if (request.minInstances !== undefined) args.push(`--min-instances=${request.minInstances}`);
   if (envFilePath !== undefined) args.push(`--env-vars-file=${envFilePath}`);
@@ -245,19 +345,70 @@ export function buildGcloudArgs(request: DeployRequest, envFilePath: string | un
     request.redditSecret && `${SECRET_VARIABLES.reddit}=${renderSecret(request.redditSecret)}`,
     request.passwordSecret && `${SECRET_VARIABLES.password}=${renderSecret(request.passwordSecret)}`,
     request.headerSecret && `${SECRET_VARIABLES.header}=${renderSecret(request.headerSecret)}`,
+    request.redisSecret && `${SECRET_VARIABLES.redis}=${renderSecret(request.redisSecret)}`,
   ].filter((s): s is string => Boolean(s));
   if (secrets.length > 0) args.push(`--set-secrets=${secrets.join(',')}`);
   return args;
 }
 
+/**
+ * `gcloud functions deploy` has no Direct VPC egress flags; the function's
+ * Cloud Run service takes them. Undefined when no --network/--subnet is given.
+ */
+export function buildVpcArgs(request: DeployRequest): string[] | undefined {
+  if (request.network === undefined && request.subnet === undefined) return undefined;
+  return [
+    'run',
+    'services',
+    'update',
+    request.name,
+    `--project=${request.project}`,
+    `--region=${request.region}`,
+    ...(request.network !== undefined ? [`--network=${request.network}`] : []),
+    ...(request.subnet !== undefined ? [`--subnet=${request.subnet}`] : []),
+    // Only private addresses (Memorystore) go through the VPC; Reddit stays on the default route.
+    '--vpc-egress=private-ranges-only',
+  ];
+}
+
+/** The URL of the deployed function, printed alone on stdout. */
+export function buildDescribeArgs(request: DeployRequest): string[] {
+  return [
+    'functions',
+    'describe',
+    request.name,
+    '--gen2',
+    `--project=${request.project}`,
+    `--region=${request.region}`,
+    '--format=value(url)',
+  ];
+}
+
+/** The Basic auth password, read from the same secret version the function gets. */
+export function buildSecretAccessArgs(request: DeployRequest): string[] | undefined {
+  const ref = request.passwordSecret;
+  if (!ref) return undefined;
+  const cross = /^projects\/([^/]+)\/secrets\/(.+)$/.exec(ref.secret);
+  return [
+    'secrets',
+    'versions',
+    'access',
+    ref.version,
+    `--secret=${cross ? cross[2] : ref.secret}`,
+    `--project=${cross ? cross[1] : request.project}`,
+  ];
+}
+
 /** Advice that does not stop a deploy but that the user should see. */
-export function deployWarnings(request: DeployRequest): string[] {
+export function deployWarnings(request: DeployRequest, today: Date = new Date()): string[] {
   const warnings: string[] = [];
+  const runtime = checkRuntime(request.runtime, today);
+  if (runtime.ok && runtime.warning) warnings.push(runtime.warning);
   if (!TYPICAL_PROJECT_ID.test(request.project)) {
     warnings.push(`project ${quoted(request.project)} does not look like a project ID (6-30 characters); gcloud will check it`);
   }
-  if (!TYPICAL_REGION.test(request.region)) {
-    warnings.push(`region ${quoted(request.region)} does not look like a region (e.g. us-central1); gcloud will check it`);
+  if (request.redisSecret && !request.network && !request.subnet && !request.vpcConnector) {
+    warnings.push('--redis-secret without --network/--subnet or --vpc-connector: Memorystore is only reachable through a VPC');
   }
   if (!request.passwordSecret) {
     warnings.push(

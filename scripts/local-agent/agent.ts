@@ -74,6 +74,8 @@ export interface AgentIntent {
 
 export interface Agent {
   readonly displayName: string;
+  /** The language this model was read in (`en`, `de`, ...): phrases, synonyms, prompts and replies are that language's. */
+  readonly languageCode: string;
   readonly intents: readonly AgentIntent[];
   /** Custom entity name (`content`) → its entries. */
   readonly entities: ReadonlyMap<string, readonly EntityEntry[]>;
@@ -83,15 +85,32 @@ export class AgentLoadError extends Error {
   override name = 'AgentLoadError';
 }
 
-export async function loadAgent(dir: string): Promise<Agent> {
+export async function loadAgent(dir: string, languageCode?: string): Promise<Agent> {
   const files = await readTree(dir).catch((error: NodeJS.ErrnoException) => {
     throw new AgentLoadError(`cannot read the agent folder ${dir}: ${error.message}`);
   });
-  return agentFromFiles(files);
+  return agentFromFiles(files, languageCode);
 }
 
-/** Builds the model from export files (relative path → text), e.g. straight from `generateAgent()`. */
-export function agentFromFiles(files: ReadonlyMap<string, string>): Agent {
+/** The agent in each of its languages (agent.json's `language` first), from one read of the folder. */
+export async function loadAgents(dir: string): Promise<Map<string, Agent>> {
+  const files = await readTree(dir).catch((error: NodeJS.ErrnoException) => {
+    throw new AgentLoadError(`cannot read the agent folder ${dir}: ${error.message}`);
+  });
+  const first = agentFromFiles(files);
+  return new Map([first, ...agentLanguages(files).slice(1).map((code) => agentFromFiles(files, code))].map((agent) => [agent.languageCode, agent]));
+}
+
+function agentLanguages(files: ReadonlyMap<string, string>): string[] {
+  const agent = AgentFileSchema.parse(JSON.parse(files.get('agent.json')!));
+  return [agent.language, ...agent.supportedLanguages];
+}
+
+/**
+ * Builds the model from export files (relative path → text), e.g. straight
+ * from `generateAgent()`, in one of the agent's languages (default: agent.json's `language`).
+ */
+export function agentFromFiles(files: ReadonlyMap<string, string>, languageCode?: string): Agent {
   const read = <T>(path: string, schema: z.ZodType<T>): T => {
     const text = files.get(path);
     if (text === undefined) throw new AgentLoadError(`${path}: missing`);
@@ -110,27 +129,33 @@ export function agentFromFiles(files: ReadonlyMap<string, string>): Agent {
   };
 
   const agentFile = read('agent.json', AgentFileSchema);
+  const languages = [agentFile.language, ...agentFile.supportedLanguages];
+  const lang = languageCode ?? agentFile.language;
+  if (!languages.includes(lang)) {
+    throw new AgentLoadError(`agent.json: the agent does not speak "${lang}" (it speaks ${languages.join(', ')})`);
+  }
 
   const entities = new Map<string, readonly EntityEntry[]>();
+  const entriesFile = new RegExp(`^entities/([^/]+)_entries_${lang}\\.json$`);
   for (const path of files.keys()) {
-    const match = /^entities\/([^/]+)_entries_en\.json$/.exec(path);
+    const match = entriesFile.exec(path);
     if (match) entities.set(match[1]!, read(path, EntityEntriesFileSchema));
   }
 
   const intents: AgentIntent[] = [];
   for (const path of files.keys()) {
-    if (!/^intents\/[^/]+\.json$/.test(path) || path.endsWith('_usersays_en.json')) continue;
+    if (!/^intents\/[^/]+\.json$/.test(path) || /_usersays_[a-z-]+\.json$/.test(path)) continue;
     const file = read(path, IntentFileSchema);
-    const userSaysPath = `intents/${file.name}_usersays_en.json`;
+    const userSaysPath = `intents/${file.name}_usersays_${lang}.json`;
     const userSays = files.has(userSaysPath) ? read(userSaysPath, UserSaysFileSchema) : [];
-    intents.push(toIntent(file, userSays));
+    intents.push(toIntent(file, userSays, lang));
   }
   if (!intents.some((intent) => intent.fallback)) throw new AgentLoadError('intents/: no fallback intent');
 
-  return { displayName: agentFile.displayName, intents, entities };
+  return { displayName: agentFile.displayName, languageCode: lang, intents, entities };
 }
 
-function toIntent(file: IntentFile, userSays: readonly UserSays[]): AgentIntent {
+function toIntent(file: IntentFile, userSays: readonly UserSays[], lang: string): AgentIntent {
   const response = file.responses[0]!;
   return {
     id: file.id,
@@ -143,12 +168,12 @@ function toIntent(file: IntentFile, userSays: readonly UserSays[]): AgentIntent 
       name: parameter.name,
       entity: parameter.dataType.slice(1),
       required: parameter.required,
-      prompts: parameter.prompts.map((prompt) => prompt.value),
+      prompts: parameter.prompts.filter((prompt) => prompt.lang === lang).map((prompt) => prompt.value),
     })),
     events: file.events.map((event) => event.name),
     fallback: file.fallbackIntent,
     webhook: file.webhookUsed,
-    staticReplies: response.messages.flatMap((message) => message.speech),
+    staticReplies: response.messages.filter((message) => message.lang === lang).flatMap((message) => message.speech),
     phrases: userSays.map(toPhrase),
   };
 }

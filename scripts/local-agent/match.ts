@@ -128,7 +128,9 @@ function bestPhrase(intent: AgentIntent, candidates: readonly Reading[]): Omit<C
   for (const phrase of intent.phrases) {
     for (const reading of candidates) {
       const score = similarity(reading.tokens, phrase.tokens);
-      if (!best || score > best.score) best = { score, phrase: phraseInUserWords(phrase, reading.originals), reading };
+      // At equal scores the reading that recognised more parameters wins ("lol that was hilarious").
+      const more = best && score === best.score && Object.keys(reading.parameters).length > Object.keys(best.reading.parameters).length;
+      if (!best || score > best.score || more) best = { score, phrase: phraseInUserWords(phrase, reading.originals), reading };
     }
   }
   return best;

@@ -3,7 +3,7 @@
  * JSON, for the offline Reddit stub and the tests. Every post passes the
  * webhook's filters, so each listing has something to tell.
  */
-import { CATALOG } from '../../src/catalog';
+import { ALL_KINDS } from '../../src/catalog';
 
 export interface FixturePost {
   readonly id: string;
@@ -55,6 +55,44 @@ const FIXTURES: Readonly<Record<string, readonly FixturePost[]>> = {
     { id: 'ol2', title: 'I have a fear of speed bumps, but I am slowly getting over it.', isSelf: false },
     { id: 'ol3', title: 'Time flies like an arrow; fruit flies like a banana.', isSelf: false },
   ],
+  witze: [
+    { id: 'wz1', title: 'Was ist grün und klopft an die Tür?', selftext: 'Ein Klopfsalat.' },
+    { id: 'wz2', title: 'Treffen sich zwei Katzen im Park.', selftext: 'Sagt die eine: „Miau.“ Sagt die andere: „Das wollte ich auch gerade sagen!“' },
+    { id: 'wz3', title: 'Warum können Seeräuber keinen Kreis berechnen?', selftext: 'Weil sie Pi raten.' },
+  ],
+  heutelernteich: [
+    { id: 'hl1', title: 'HLI, dass Kraken drei Herzen und blaues Blut haben.', isSelf: false },
+    { id: 'hl2', title: 'HLI: Honig aus ägyptischen Gräbern war nach 3.000 Jahren noch essbar.', isSelf: false },
+    { id: 'hl3', title: 'Heute lernte ich, dass Katzen etwa 15,5 Stunden am Tag schlafen.', isSelf: false },
+  ],
+  duschgedanken: [
+    { id: 'dg1', title: 'Ein Leuchtturm ist eigentlich nur ein sehr höfliches Nachtlicht für Schiffe.', isSelf: false },
+    { id: 'dg2', title: 'Nichts brennt, das Feuer ist nur auf Dingen.', isSelf: false },
+  ],
+  chistes: [
+    { id: 'ch1', title: '¿Qué le dijo un pez a otro pez?', selftext: 'Nada.' },
+    { id: 'ch2', title: 'Le conté a mi gato un chiste de perros.', selftext: 'No le hizo gracia: los gatos solo se ríen de sus propios chistes.' },
+    { id: 'ch3', title: '¿Cuál es el café más peligroso del mundo?', selftext: 'El ex-preso.' },
+  ],
+  hoyaprendi: [
+    { id: 'ha1', title: 'Hoy aprendí que los pulpos tienen tres corazones y sangre azul.', isSelf: false },
+    { id: 'ha2', title: 'Hoy aprendí que un día en Venus dura más que su año.', isSelf: false },
+    { id: 'ha3', title: 'Hoy aprendí que los gatos duermen unas 15,5 horas al día.', isSelf: false },
+  ],
+  blagues: [
+    { id: 'bl1', title: 'Pourquoi les plongeurs plongent-ils toujours en arrière ?', selftext: 'Parce que sinon, ils tombent dans le bateau.' },
+    { id: 'bl2', title: "J'ai raconté une blague sur les chiens à mon chat.", selftext: "Ça ne l'a pas fait rire : les chats ne rient que de leurs propres blagues." },
+    { id: 'bl3', title: "Que dit une imprimante dans l'eau ?", selftext: "J'ai papier !" },
+  ],
+  aujourdhuijaiappris: [
+    { id: 'aj1', title: "AJA que les pieuvres ont trois cœurs et le sang bleu.", isSelf: false },
+    { id: 'aj2', title: "AJA qu'un jour sur Vénus dure plus longtemps que son année.", isSelf: false },
+    { id: 'aj3', title: "Aujourd'hui j'ai appris que les chats dorment environ 15,5 heures par jour.", isSelf: false },
+  ],
+  penseesdedouche: [
+    { id: 'pd1', title: "Un phare, c'est juste une veilleuse très polie pour les bateaux.", isSelf: false },
+    { id: 'pd2', title: "Rien n'est en feu : c'est le feu qui est sur les choses.", isSelf: false },
+  ],
 };
 
 /** Posts for any subreddit: the fixtures, or a few generated ones for a kind added later. */
@@ -69,9 +107,9 @@ export function fixturePosts(subreddit: string): readonly FixturePost[] {
   }));
 }
 
-/** Subreddits of the catalog, for tools that want to pre-build every listing. */
+/** Subreddits of the catalog in every language, for tools that want to pre-build every listing. */
 export function catalogSubreddits(): string[] {
-  return CATALOG.map((kind) => kind.subreddit);
+  return [...new Set(ALL_KINDS.map((kind) => kind.subreddit))];
 }
 
 /** One post as Reddit's JSON has it (the fields the webhook reads, and a few more). */
@@ -112,9 +150,9 @@ export function listingJson(subreddit: string, posts: readonly FixturePost[]): R
 /** Posts whose title or text has every word of the topic (plural or not), like a much simpler Reddit search. */
 export function searchPosts(posts: readonly FixturePost[], topic: string): FixturePost[] {
   const stem = (word: string) => word.replace(/s$/, '');
-  const terms = (topic.toLowerCase().match(/[a-z0-9']+/g) ?? []).map(stem);
+  const terms = (topic.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).map(stem);
   return posts.filter((post) => {
-    const words = new Set((`${post.title} ${post.selftext ?? ''}`.toLowerCase().match(/[a-z0-9']+/g) ?? []).map(stem));
+    const words = new Set((`${post.title} ${post.selftext ?? ''}`.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).map(stem));
     return terms.length > 0 && terms.every((term) => words.has(term));
   });
 }

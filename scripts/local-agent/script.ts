@@ -10,6 +10,7 @@
  *   chips: Another one, Bye the answer offers these chips (among others)
  *   link: reddit\.com/r/Jokes/   the answer's link card URL matches this regex
  *   new                     the answer text differs from every earlier answer
+ *   lang: de                before the first user line: the conversation is in this language
  *
  * Checks belong to the user line above them.
  */
@@ -35,6 +36,11 @@ export class ScriptSyntaxError extends Error {
   override name = 'ScriptSyntaxError';
 }
 
+/** The script's `lang:` line (`de`), or undefined: the language its conversation is in. */
+export function scriptLanguage(text: string): string | undefined {
+  return /^\s*lang:\s*(\S+)\s*$/im.exec(text)?.[1]?.toLowerCase();
+}
+
 export function parseScript(text: string, file = 'script'): ScriptStep[] {
   const steps: Array<{ line: number; input: TurnInput; checks: Check[] }> = [];
   const fail = (line: number, message: string): never => {
@@ -54,6 +60,10 @@ export function parseScript(text: string, file = 'script'): ScriptStep[] {
     const content = raw.trim();
     if (!content || content.startsWith('#')) return;
 
+    if (/^lang:\s*\S+$/i.test(content)) {
+      if (steps.length > 0) fail(line, '"lang:" belongs before the first "> user text" line');
+      return;
+    }
     const user = /^>\s*(.*)$/.exec(content);
     const event = /^event:\s*(\S+)$/i.exec(content);
     if (user || event) {
@@ -73,7 +83,7 @@ export function parseScript(text: string, file = 'script'): ScriptStep[] {
       step.checks.push({ kind: 'chips', chips, line });
     } else if ((match = /^link:\s*(.+)$/i.exec(content))) step.checks.push({ kind: 'link', pattern: regex(match[1]!.trim(), line), line });
     else if (/^new$/i.test(content)) step.checks.push({ kind: 'new', line });
-    else fail(line, `not a script line: ${content} (expected "> text", "< regex", "<! regex", "intent:", "chips:", "link:", "new", "event:" or "# comment")`);
+    else fail(line, `not a script line: ${content} (expected "> text", "< regex", "<! regex", "intent:", "chips:", "link:", "new", "event:", "lang:" or "# comment")`);
   });
   if (steps.length === 0) throw new ScriptSyntaxError(`${file}: no "> user text" line`);
   return steps;

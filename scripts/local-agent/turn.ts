@@ -78,6 +78,7 @@ export function planTurn(agent: Agent, state: SessionState, input: TurnInput, op
     parameters: match.parameters,
     contexts,
     source: options.source,
+    languageCode: agent.languageCode,
   });
   return { kind: 'webhook', match, request, state: next };
 }

@@ -7,6 +7,10 @@ export const ACTIONS = {
   sayContent: 'say-content',
   bye: 'bye',
   fallback: 'input.unknown',
+  help: 'help',
+  surprise: 'surprise',
+  repeat: 'repeat',
+  feedback: 'feedback',
 } as const;
 
 export const INTENTS = {
@@ -15,6 +19,10 @@ export const INTENTS = {
   sayContentMore: 'say-content-more',
   bye: 'bye',
   fallback: 'Default Fallback Intent',
+  help: 'help',
+  surprise: 'surprise',
+  repeat: 'repeat',
+  feedback: 'feedback',
 } as const;
 
 export const CONTEXTS = {
@@ -29,6 +37,12 @@ export const ENTITY_CONTENT = 'content';
 export const PARAMS = {
   content: 'content',
   topic: 'topic',
+  sentiment: 'sentiment',
 } as const;
+
+/** Entity of the feedback intent's `sentiment` parameter; its values are these. */
+export const ENTITY_SENTIMENT = 'sentiment';
+export const SENTIMENTS = ['positive', 'negative'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
 
 export type ActionName = (typeof ACTIONS)[keyof typeof ACTIONS];

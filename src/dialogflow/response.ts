@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Logger } from '../log';
 import type { Reply } from '../reply';
 import type { WebhookRequest } from './request';
 
@@ -12,9 +13,12 @@ import type { WebhookRequest } from './request';
  * - it copies a platform-less payload to the top-level `payload`;
  * - `end()` would add `triggerEndOfConversation`, which v2 rejects: we never call it;
  * - its quick replies have no title, which Telegram needs to show them.
- * The result is then checked against a strict schema of the v2 fields we emit;
- * anything unexpected degrades to a plain text answer instead of an answer
- * Dialogflow would reject.
+ * The result is then checked against a strict schema of the v2 fields we emit.
+ * Anything unexpected (a platform whose rich output we do not know, a library
+ * change) degrades to an answer we build ourselves: the text, the chips where
+ * the platform shows them and, always, the output contexts, which carry the
+ * served post ids ("more" must not repeat itself on any integration). A
+ * warning is logged once per platform.
  */
 
 const Struct = z.record(z.string(), z.unknown());
@@ -31,8 +35,23 @@ const Platform = z.enum([
   'GOOGLE_HANGOUTS',
 ]);
 
+type Platform = z.infer<typeof Platform>;
+
 const MessageSchema = z.union([
   z.strictObject({ text: z.strictObject({ text: z.array(z.string()) }), platform: Platform.optional() }),
+  // What the library writes for Actions on Google (source `google`): speech bubbles and suggestion chips.
+  z.strictObject({
+    simpleResponses: z.strictObject({
+      simpleResponses: z.array(
+        z.strictObject({ textToSpeech: z.string().optional(), ssml: z.string().optional(), displayText: z.string().optional() }),
+      ),
+    }),
+    platform: Platform.optional(),
+  }),
+  z.strictObject({
+    suggestions: z.strictObject({ suggestions: z.array(z.strictObject({ title: z.string() })) }),
+    platform: Platform.optional(),
+  }),
   z.strictObject({
     quickReplies: z.strictObject({ title: z.string().optional(), quickReplies: z.array(z.string()) }),
     platform: Platform.optional(),
@@ -56,6 +75,19 @@ export type WebhookResponse = z.infer<typeof WebhookResponseSchema>;
 
 /** Quick-reply title for integrations that need one (Telegram shows it above the buttons). */
 const CHIPS_TITLE = 'Choose one:';
+/** Actions on Google shows at most 8 suggestion chips and rejects a response with more. */
+const MAX_GOOGLE_SUGGESTIONS = 8;
+
+/** Integrations that show chips as their own quick-replies message (the library's rich-message platforms, less Google). */
+const QUICK_REPLY_PLATFORMS: Readonly<Record<string, Platform>> = {
+  facebook: 'FACEBOOK',
+  slack: 'SLACK',
+  telegram: 'TELEGRAM',
+  kik: 'KIK',
+  skype: 'SKYPE',
+  line: 'LINE',
+  viber: 'VIBER',
+};
 
 // Loaded on first use, not at import: the library pulls actions-on-google, which is slow to
 // require, and start-up time is what a cold instance makes its first user wait for.
@@ -107,7 +139,7 @@ async function buildWithLibrary(request: WebhookRequest, reply: Reply): Promise<
     request: { body, headers: {} } as never,
     response: response as never,
   });
-  agent.add(new Text(reply.speech));
+  for (const text of reply.texts ?? [reply.speech]) agent.add(new Text(text));
   const payload = messengerPayload(reply);
   if ((payload.richContent as unknown[]).length > 0) {
     agent.add(new Payload('PLATFORM_UNSPECIFIED' as never, payload, { rawPayload: true, sendAsMessage: true }));
@@ -117,31 +149,93 @@ async function buildWithLibrary(request: WebhookRequest, reply: Reply): Promise<
   return sent;
 }
 
+/**
+ * Contexts are written here rather than through the library: it derives context names by
+ * splitting the session path at a fixed index, which breaks for environment sessions.
+ */
+function outputContexts(reply: Reply, session: string): Pick<WebhookResponse, 'outputContexts'> {
+  if (reply.contexts.length === 0) return {};
+  return {
+    outputContexts: reply.contexts.map((context) => ({
+      name: `${session}/contexts/${context.name}`,
+      lifespanCount: context.lifespanCount,
+      ...(context.parameters ? { parameters: context.parameters } : {}),
+    })),
+  };
+}
+
+function fixMessage(message: Record<string, unknown>): Record<string, unknown> {
+  const quick = message.quickReplies as { title?: string; quickReplies: string[] } | undefined;
+  if (quick && !quick.title) return { ...message, quickReplies: { title: CHIPS_TITLE, ...quick } };
+  const suggestions = (message.suggestions as { suggestions?: unknown } | undefined)?.suggestions;
+  if (Array.isArray(suggestions) && suggestions.length > MAX_GOOGLE_SUGGESTIONS) {
+    return { ...message, suggestions: { suggestions: suggestions.slice(0, MAX_GOOGLE_SUGGESTIONS) } };
+  }
+  return message;
+}
+
 function normalize(raw: unknown, reply: Reply, session: string): unknown {
   const body = { ...(raw as Record<string, unknown>) };
   delete body.payload;
+  delete body.outputContexts;
   body.fulfillmentText = reply.speech;
-  if (Array.isArray(body.fulfillmentMessages)) {
-    body.fulfillmentMessages = body.fulfillmentMessages.map((message: Record<string, unknown>) => {
-      const quick = message.quickReplies as { title?: string; quickReplies: string[] } | undefined;
-      return quick && !quick.title ? { ...message, quickReplies: { title: CHIPS_TITLE, ...quick } } : message;
-    });
-  }
-  // Contexts are written here rather than through the library: it derives context names by
-  // splitting the session path at a fixed index, which breaks for environment sessions.
-  body.outputContexts = reply.contexts.map((context) => ({
-    name: `${session}/contexts/${context.name}`,
-    lifespanCount: context.lifespanCount,
-    ...(context.parameters ? { parameters: context.parameters } : {}),
-  }));
-  if ((body.outputContexts as unknown[]).length === 0) delete body.outputContexts;
-  return body;
+  if (Array.isArray(body.fulfillmentMessages)) body.fulfillmentMessages = body.fulfillmentMessages.map(fixMessage);
+  return { ...body, ...outputContexts(reply, session) };
 }
 
-export async function toWebhookResponse(request: WebhookRequest, reply: Reply): Promise<WebhookResponse> {
-  const raw = await buildWithLibrary(request, reply);
-  const checked = WebhookResponseSchema.safeParse(normalize(raw, reply, request.session));
-  if (checked.success) return checked.data;
-  // Should never happen; if the library changes shape, answer plainly rather than be rejected.
-  return { fulfillmentText: reply.speech };
+/**
+ * The answer built without the library, in the shapes the library would use:
+ * text, Dialogflow Messenger's rich content, and chips as quick replies (on
+ * the integration's platform, or for all) or Google's suggestions; and the contexts.
+ */
+export function plainResponse(request: WebhookRequest, reply: Reply): WebhookResponse {
+  const source = (request.originalDetectIntentRequest?.source ?? '').toLowerCase();
+  const platform = QUICK_REPLY_PLATFORMS[source];
+  const onPlatform = platform ? { platform } : {};
+  const messages: NonNullable<WebhookResponse['fulfillmentMessages']> = (reply.texts ?? [reply.speech]).map((text) => ({
+    text: { text: [text] },
+    ...onPlatform,
+  }));
+  const rich = messengerPayload(reply);
+  if ((rich.richContent as unknown[]).length > 0) messages.push({ payload: rich, platform: 'PLATFORM_UNSPECIFIED' });
+  if (reply.chips.length > 0) {
+    messages.push(
+      source === 'google'
+        ? {
+            suggestions: { suggestions: reply.chips.slice(0, MAX_GOOGLE_SUGGESTIONS).map((title) => ({ title })) },
+            platform: 'ACTIONS_ON_GOOGLE',
+          }
+        : { quickReplies: { title: CHIPS_TITLE, quickReplies: reply.chips }, ...onPlatform },
+    );
+  }
+  return { fulfillmentText: reply.speech, fulfillmentMessages: messages, ...outputContexts(reply, request.session) };
+}
+
+/** Platforms whose rich output did not fit, warned about once per instance each. */
+const warnedPlatforms = new Set<string>();
+
+function warnOnce(log: Logger | undefined, request: WebhookRequest, problem: string): void {
+  const platform = request.originalDetectIntentRequest?.source ?? '(none)';
+  if (!log || warnedPlatforms.has(platform)) return;
+  warnedPlatforms.add(platform);
+  log.warn({ platform: platform.slice(0, 100), problem: problem.slice(0, 300) }, 'rich response does not fit v2, answering plainly');
+}
+
+export async function toWebhookResponse(request: WebhookRequest, reply: Reply, log?: Logger): Promise<WebhookResponse> {
+  let problem: string;
+  try {
+    const checked = WebhookResponseSchema.safeParse(normalize(await buildWithLibrary(request, reply), reply, request.session));
+    if (checked.success) return checked.data;
+    const issue = checked.error.issues[0];
+    problem = `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`;
+  } catch (error) {
+    problem = error instanceof Error ? error.message : String(error);
+  }
+  warnOnce(log, request, problem);
+  return plainResponse(request, reply);
+}
+
+/** For tests: forget which platforms were warned about. */
+export function resetPlatformWarnings(): void {
+  warnedPlatforms.clear();
 }

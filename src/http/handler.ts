@@ -8,7 +8,8 @@ import { route } from '../intents/router';
 import { withFields, type Logger } from '../log';
 import type { PostSource } from '../reddit/client';
 import type { Reply } from '../reply';
-import { contentChips } from '../speech/phrases';
+import { languageFor } from '../languages';
+import { sorryReply } from '../speech/phrases';
 import { sliceUnits } from '../speech/clean';
 import { checkHead, type Credentials } from './checks';
 import { HttpError, sendError, sendJson } from './errors';
@@ -18,7 +19,7 @@ import { traceContext, traceFields } from './trace';
 import { parseWebhookRequest } from './validate';
 
 export interface WebhookDeps {
-  config: Pick<Config, 'auth' | 'deadlineMs' | 'allowNsfw'> & Partial<Pick<Config, 'headerSecret' | 'projectId'>>;
+  config: Pick<Config, 'auth' | 'deadlineMs' | 'allowNsfw'> & Partial<Pick<Config, 'headerSecret' | 'projectId' | 'contentFilter'>>;
   posts: PostSource;
   log: Logger;
   random?: () => number;
@@ -28,12 +29,6 @@ export interface WebhookDeps {
 const SEND_RESERVE_MS = 50;
 /** How much of the user's text a debug line may carry. */
 const DEBUG_TEXT_CHARS = 200;
-
-const SORRY: Reply = {
-  speech: 'Sorry, something went wrong on my side. Please ask me again in a moment.',
-  chips: contentChips(),
-  contexts: [],
-};
 
 function credentialsOf(config: WebhookDeps['config']): Credentials {
   return { auth: config.auth, headerSecret: config.headerSecret };
@@ -66,12 +61,12 @@ function message(error: unknown): string {
 }
 
 /** The intent's reply; anything it throws (or rejects with) becomes the apology. */
-async function runIntent(run: () => Reply | Promise<Reply>, log: Logger): Promise<Reply> {
+async function runIntent(run: () => Reply | Promise<Reply>, sorry: Reply, log: Logger): Promise<Reply> {
   try {
     return await run();
   } catch (error) {
     log.error({ err: message(error) }, 'intent failed');
-    return SORRY;
+    return sorry;
   }
 }
 
@@ -93,6 +88,8 @@ export function createWebhookHandler(deps: WebhookDeps): ((req: Request, res: Re
     let log = requestLog(req.headers);
     const facts = new RequestFacts();
     const summary: Record<string, unknown> = {};
+    // The apology is in English until the request says otherwise.
+    let sorry = sorryReply();
     try {
       let request: WebhookRequest;
       try {
@@ -104,21 +101,27 @@ export function createWebhookHandler(deps: WebhookDeps): ((req: Request, res: Re
         return;
       }
       const turn = toTurn(request);
+      sorry = sorryReply(languageFor(turn.languageCode));
       // Every later line of this request, the summary included, carries these.
       log = withFields(log, turnFields(turn));
       log.debug({ queryText: sliceUnits(turn.queryText, DEBUG_TEXT_CHARS), languageCode: turn.languageCode }, 'webhook turn');
       const handle = route(turn);
       const posts = facts.observe(deps.posts);
-      const work = runIntent(() => handle({ turn, posts, deadline, allowNsfw: deps.config.allowNsfw, random, log }), log);
-      const { reply, late } = await withinDeadline(work, deadline, SORRY);
+      const work = runIntent(
+        () => handle({ turn, posts, deadline, allowNsfw: deps.config.allowNsfw, contentFilter: deps.config.contentFilter, random, log }),
+        sorry,
+        log,
+      );
+      const { reply, late } = await withinDeadline(work, deadline, sorry);
       if (late) summary.deadlineHit = true;
       if (reply.served) Object.assign(summary, reply.served);
-      sendJson(res, 200, await toWebhookResponse(request, reply));
+      if (reply.feedback) summary.feedback = reply.feedback;
+      sendJson(res, 200, await toWebhookResponse(request, reply, log));
       summary.status = 200;
     } catch (error) {
       // Last resort: Dialogflow shows its own error text for a 5xx, an apology reads better.
       log.error({ err: message(error) }, 'response failed');
-      sendJson(res, 200, { fulfillmentText: SORRY.speech });
+      sendJson(res, 200, { fulfillmentText: sorry.speech });
       summary.status = 200;
       summary.failed = true;
     } finally {

@@ -1,3 +1,4 @@
+import type { ContentFilterLevel } from '../content-filter';
 import type { Deadline } from '../deadline';
 import type { Turn } from '../dialogflow/request';
 import type { Logger } from '../log';
@@ -10,6 +11,8 @@ export interface IntentContext {
   posts: PostSource;
   deadline: Deadline;
   allowNsfw: boolean;
+  /** Unset means `standard` (src/content-filter.ts). */
+  contentFilter?: ContentFilterLevel;
   random: () => number;
   log: Logger;
 }

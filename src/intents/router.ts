@@ -3,6 +3,7 @@ import type { Turn } from '../dialogflow/request';
 import type { IntentHandler } from './context';
 import { sayContent } from './say-content';
 import { bye, fallback, welcome } from './simple';
+import { feedback, help, repeat, surprise } from './more-ways';
 
 /** Handlers by action: the contract between the agent's intents and the webhook. */
 export const BY_ACTION: ReadonlyMap<string, IntentHandler> = new Map<string, IntentHandler>([
@@ -10,6 +11,10 @@ export const BY_ACTION: ReadonlyMap<string, IntentHandler> = new Map<string, Int
   [ACTIONS.sayContent, sayContent],
   [ACTIONS.bye, bye],
   [ACTIONS.fallback, fallback],
+  [ACTIONS.help, help],
+  [ACTIONS.surprise, surprise],
+  [ACTIONS.repeat, repeat],
+  [ACTIONS.feedback, feedback],
 ]);
 
 /** For agents edited without actions: the display names of DESIGN.md's intents. */
@@ -19,6 +24,10 @@ const BY_INTENT_NAME: ReadonlyMap<string, IntentHandler> = new Map<string, Inten
   [INTENTS.sayContentMore, sayContent],
   [INTENTS.bye, bye],
   [INTENTS.fallback, fallback],
+  [INTENTS.help, help],
+  [INTENTS.surprise, surprise],
+  [INTENTS.repeat, repeat],
+  [INTENTS.feedback, feedback],
 ]);
 
 /** Routes by action, then intent display name; anything unknown gets the fallback. */

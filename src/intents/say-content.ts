@@ -1,6 +1,7 @@
 import { resolveKind, type ContentKind } from '../catalog';
+import { DEFAULT_CONTENT_FILTER, judgeText } from '../content-filter';
 import { PARAMS } from '../dialogflow/names';
-import { DEFAULT_LANGUAGE, type Language } from '../languages';
+import { DEFAULT_LANGUAGE, languageFor, type Language } from '../languages';
 import { leadWordPattern } from '../languages/patterns';
 import { RedditError, type ListingQuery } from '../reddit/client';
 import { eligiblePosts } from '../reddit/filters';
@@ -17,9 +18,12 @@ import {
   kindChips,
   noTopicHitNote,
   offlineSpeech,
+  offensiveTopicSpeech,
   type OfflineReason,
+  introFor,
+  nextFollowUp,
   postCard,
-  postSpeech,
+  tellPost,
   unknownKindSpeech,
 } from '../speech/phrases';
 import type { IntentContext, IntentHandler } from './context';
@@ -41,6 +45,7 @@ export function topicParameter(value: unknown, lang: Language = DEFAULT_LANGUAGE
   if (!raw) return undefined;
   // Cut before cleaning: a 10 kB @sys.any value is not worth a regex pass, and no topic is that long.
   const topic = echoText(sliceUnits(raw, MAX_TOPIC_CHARS * 4), MAX_TOPIC_CHARS * 4)
+    .replace(/^[¿¡]+/, '')
     .replace(leadWordPattern(lang.topicLeadWords), '')
     .replace(/[?!.,;:]+$/g, '');
   return sliceUnits(topic, MAX_TOPIC_CHARS).trim() || undefined;
@@ -57,11 +62,53 @@ interface Choice {
 
 async function eligibleFor(ctx: IntentContext, kind: ContentKind, query: ListingQuery): Promise<Post[]> {
   const posts = await ctx.posts.fetchPosts(query, ctx.deadline);
-  return eligiblePosts(posts, kind, { allowNsfw: ctx.allowNsfw });
+  return eligiblePosts(posts, kind, { allowNsfw: ctx.allowNsfw, contentFilter: ctx.contentFilter });
+}
+
+/** The user's words pass the same filter as what we read aloud. */
+function acceptable(ctx: IntentContext, text: string): boolean {
+  return judgeText(text, ctx.contentFilter ?? DEFAULT_CONTENT_FILTER).allowed;
+}
+
+/** What one content answer carries besides the post: its follow-up question and the state it writes back. */
+interface Telling {
+  readonly kind: ContentKind;
+  readonly topic?: string;
+  readonly servedIds: string[];
+  readonly followUp: { index: number; text: string };
+  /** The topic whose miss was already said. */
+  readonly noted?: string;
+  /** Replaces "Here's a joke:" (a surprise says so). */
+  readonly intro?: string;
+}
+
+function contextFor(telling: Telling, servedIds: string[] = telling.servedIds, noted = telling.noted) {
+  return followupContext({
+    content: telling.kind.id,
+    topic: telling.topic,
+    servedIds,
+    asked: telling.followUp.index,
+    noted: noted && noted === telling.topic ? noted : undefined,
+  });
+}
+
+/**
+ * An offensive topic is never searched (nor echoed): a polite no, the usual
+ * chips, and the conversation kept without the topic, so "another one" gets
+ * a random one of the kind.
+ */
+function refuseTopic(ctx: IntentContext, telling: Telling): Reply {
+  ctx.log.info({ kind: telling.kind.id }, 'offensive topic refused');
+  return {
+    speech: offensiveTopicSpeech(telling.kind, telling.followUp.text),
+    chips: contentChips(telling.kind.lang),
+    contexts: [contextFor({ ...telling, topic: undefined })],
+  };
 }
 
 /** Topic hit first, then the day's top posts; repeats only once everything was heard. */
-async function choosePost(ctx: IntentContext, kind: ContentKind, topic: string | undefined, served: Set<string>): Promise<Choice> {
+async function choosePost(ctx: IntentContext, telling: Telling, served: Set<string>): Promise<Choice> {
+  const { kind, topic } = telling;
   let note: string | undefined;
   if (topic) {
     const hits = await eligibleFor(ctx, kind, { subreddit: kind.subreddit, topic });
@@ -77,32 +124,44 @@ async function choosePost(ctx: IntentContext, kind: ContentKind, topic: string |
 }
 
 /** An item of the bot's own collection instead of a failed, empty or exhausted Reddit listing. */
-function offlineReply(
-  ctx: IntentContext,
-  kind: ContentKind,
-  topic: string | undefined,
-  servedIds: string[],
-  reason: OfflineReason,
-): Reply | undefined {
+function offlineReply(ctx: IntentContext, telling: Telling, reason: OfflineReason): Reply | undefined {
+  const { kind, topic, servedIds } = telling;
   const set = offlineSetFor(kind.id);
   if (!set) return undefined;
-  const pick = pickOffline(set, new Set(servedIds), ctx.random, topic);
+  const pick = pickOffline(set, new Set(servedIds), ctx.random, topic, kind.lang);
+  if (!pick) return undefined;
   // A repeat from today's Reddit beats a repeat from the collection.
   if (pick.repeated && reason === 'all-heard') return undefined;
+  const told = offlineSpeech(kind, pick.item, reason, pick, topic, telling.followUp.text);
   return {
-    speech: offlineSpeech(kind, pick.item, reason, pick, topic),
+    ...told,
     chips: contentChips(kind.lang),
-    contexts: [followupContext({ content: kind.id, topic, servedIds: rememberServed(servedIds, pick.item.id) })],
+    contexts: [contextFor(telling, rememberServed(servedIds, pick.item.id))],
     served: { kind: kind.id, source: 'offline', postId: pick.item.id },
   };
 }
 
-export async function tellContent(ctx: IntentContext, kind: ContentKind, topic: string | undefined): Promise<Reply> {
+export async function tellContent(
+  ctx: IntentContext,
+  kind: ContentKind,
+  topic: string | undefined,
+  options: { intro?: string } = {},
+): Promise<Reply> {
   const state = readFollowup(ctx.turn);
+  const telling: Telling = {
+    kind,
+    topic,
+    servedIds: state.servedIds,
+    followUp: nextFollowUp(kind.lang, state.asked, ctx.random),
+    noted: state.noted,
+    intro: options.intro,
+  };
+  // Also on "another one": the context's topic came from the user too.
+  if (topic && !acceptable(ctx, topic)) return refuseTopic(ctx, telling);
   const served = new Set(state.servedIds);
   let choice: Choice;
   try {
-    choice = await choosePost(ctx, kind, topic, served);
+    choice = await choosePost(ctx, telling, served);
   } catch (error) {
     const failure = error instanceof RedditError ? error : undefined;
     ctx.log.warn({ subreddit: kind.subreddit, reason: failure?.reason ?? 'unknown', status: failure?.status }, 'reddit unavailable');
@@ -110,28 +169,33 @@ export async function tellContent(ctx: IntentContext, kind: ContentKind, topic: 
   }
   if (!choice.post || choice.repeat) {
     const reason: OfflineReason = choice.failed ? 'unavailable' : choice.post ? 'all-heard' : 'nothing-usable';
-    const offline = offlineReply(ctx, kind, topic, state.servedIds, reason);
+    const offline = offlineReply(ctx, telling, reason);
     if (offline) return offline;
   }
   if (!choice.post) {
     return {
-      speech: apologySpeech(kind),
+      speech: apologySpeech(kind, telling.followUp.text),
       chips: contentChips(kind.lang),
-      contexts: [followupContext({ content: kind.id, topic, servedIds: state.servedIds })],
+      contexts: [contextFor(telling)],
     };
   }
   const { post } = choice;
+  // A topic miss is said once per topic, not again on every "another one".
+  const missNoted = topic !== undefined && choice.note !== undefined && !choice.repeat;
+  const note = missNoted && state.noted === topic ? undefined : choice.note;
   return {
-    speech: postSpeech(post, kind, choice.note),
+    ...tellPost(post, kind, note ?? telling.intro ?? introFor(kind), telling.followUp.text),
     chips: contentChips(kind.lang),
     card: postCard(post, kind),
-    contexts: [followupContext({ content: kind.id, topic, servedIds: rememberServed(state.servedIds, post.id) })],
+    contexts: [contextFor(telling, rememberServed(state.servedIds, post.id), missNoted ? topic : state.noted)],
     served: { kind: kind.id, source: 'reddit', subreddit: post.subreddit || kind.subreddit, postId: post.id },
   };
 }
 
-function askForKind(asked: string | undefined): Reply {
-  return { speech: asked ? unknownKindSpeech(asked) : askKindSpeech(), chips: kindChips(), contexts: [] };
+function askForKind(ctx: IntentContext, asked: string | undefined, lang: Language): Reply {
+  // An unknown kind is echoed back ("I don't have X yet"), unless it is not fit to repeat.
+  const echo = asked && acceptable(ctx, asked) ? asked : undefined;
+  return { speech: echo ? unknownKindSpeech(echo, lang) : askKindSpeech(lang), chips: kindChips(lang), contexts: [] };
 }
 
 /**
@@ -140,12 +204,13 @@ function askForKind(asked: string | undefined): Reply {
  * and topic come from the follow-up context of the previous answer.
  */
 export const sayContent: IntentHandler = (ctx) => {
+  const lang = languageFor(ctx.turn.languageCode);
   const asked = contentParameter(ctx.turn.parameters[PARAMS.content]);
   if (asked) {
-    const kind = resolveKind(asked);
-    return kind ? tellContent(ctx, kind, topicParameter(ctx.turn.parameters[PARAMS.topic])) : askForKind(asked);
+    const kind = resolveKind(asked, lang);
+    return kind ? tellContent(ctx, kind, topicParameter(ctx.turn.parameters[PARAMS.topic], lang)) : askForKind(ctx, asked, lang);
   }
   const state = readFollowup(ctx.turn);
-  const kind = state.content ? resolveKind(state.content) : undefined;
-  return kind ? tellContent(ctx, kind, topicParameter(state.topic)) : askForKind(undefined);
+  const kind = state.content ? resolveKind(state.content, lang) : undefined;
+  return kind ? tellContent(ctx, kind, topicParameter(state.topic, lang)) : askForKind(ctx, undefined, lang);
 };

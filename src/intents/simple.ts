@@ -1,9 +1,17 @@
-import { byeSpeech, fallbackSpeech, kindChips, welcomeSpeech } from '../speech/phrases';
-import { clearFollowup } from './followup';
+import { languageFor } from '../languages';
+import { byeSpeech, contentChips, fallbackSpeech, kindChips, welcomeSpeech } from '../speech/phrases';
+import { clearFollowup, followupAlive } from './followup';
 import type { IntentHandler } from './context';
 
-export const welcome: IntentHandler = () => ({ speech: welcomeSpeech(), chips: kindChips(), contexts: [] });
+export const welcome: IntentHandler = ({ turn }) => {
+  const lang = languageFor(turn.languageCode);
+  return { speech: welcomeSpeech(lang), chips: kindChips(lang), contexts: [] };
+};
 
-export const fallback: IntentHandler = () => ({ speech: fallbackSpeech(), chips: kindChips(), contexts: [] });
+/** While "another one" still works, its chip stays on offer. */
+export const fallback: IntentHandler = ({ turn }) => {
+  const lang = languageFor(turn.languageCode);
+  return { speech: fallbackSpeech(lang), chips: followupAlive(turn) ? contentChips(lang) : kindChips(lang), contexts: [] };
+};
 
-export const bye: IntentHandler = () => ({ speech: byeSpeech(), chips: [], contexts: [clearFollowup()] });
+export const bye: IntentHandler = ({ turn }) => ({ speech: byeSpeech(languageFor(turn.languageCode)), chips: [], contexts: [clearFollowup()] });

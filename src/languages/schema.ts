@@ -1,8 +1,9 @@
 /**
  * What a language file (src/languages/<code>.ts) must contain. Each file is
- * plain data a translator can edit without reading code; this schema checks
- * it when the module loads, so a missing phrase or an unknown placeholder
- * fails the build and the tests, not a user's conversation.
+ * plain data a translator can edit without reading code; the compiler checks
+ * its shape, and this schema the rest (`npm run agent:check`, `npm test`), so a
+ * missing phrase or an unknown placeholder fails the checks, not a user's
+ * conversation.
  *
  * Phrases are templates: `{name}` is filled in by the bot; `{Name}` (capital
  * first letter) is the same value with its first letter capitalised.
@@ -64,6 +65,11 @@ export const TrainingSchema = z.strictObject({
   bye: phrases,
   /** Negative examples: close to a request, but not one. */
   fallback: phrases,
+  help: phrases,
+  surprise: phrases,
+  repeat: phrases,
+  /** Slot: `{sentiment}`, filled with the sentiment entity's synonyms. */
+  feedback: phrases,
 });
 
 export const LanguageSchema = z.strictObject({
@@ -77,6 +83,8 @@ export const LanguageSchema = z.strictObject({
   articles: phrases,
   /** Leading words dropped from a topic ("about cats" → "cats"). */
   topicLeadWords: phrases,
+  /** Words that say nothing about a topic, ignored when the bot's own collection is searched for it. */
+  topicStopwords: phrases,
   /** Content kinds offered in this language, by catalog id; a kind left out is not offered. */
   kinds: z.record(z.string(), KindTextSchema),
   /** What the webhook says. */
@@ -85,6 +93,20 @@ export const LanguageSchema = z.strictObject({
     byeChip: z.string().trim().min(1).max(25),
     welcome: template('choices'),
     followUp: template('choices'),
+    /** More ways to ask the follow-up question; answers rotate through followUp and these, never the same twice in a row. */
+    followUpVariants: z.array(template('choices')).min(4),
+    /** "What can you do?": `{all}` lists every kind. */
+    help: template('all', 'choices'),
+    /** Said instead of "Here's a joke:" when the user asked for a surprise. */
+    surprise: template(...KIND),
+    /** Said before a post told again, word for word. */
+    repeat: template(...KIND),
+    /** There is nothing to repeat (no post yet, or it is gone from the cache). */
+    repeatNothing: template('choices'),
+    /** Replies to "good one" (one at random). */
+    feedbackPositive: z.array(template()).min(3),
+    /** Replies to "that wasn't funny": `{other}` is another kind, offered instead. */
+    feedbackNegative: z.array(template('other')).min(3),
     /** `{all}` lists every kind: "a joke, a fact or a news headline". */
     askKind: template('all', 'choices'),
     /** Said before askKind when the user asked for something unknown. */
@@ -92,11 +114,15 @@ export const LanguageSchema = z.strictObject({
     /** Said before askKind when nothing matched. */
     fallback: template(),
     bye: template(),
+    /** When the bot itself failed (a bug, or the deadline came first). */
+    somethingWrong: template(),
     here: template(...KIND),
     cardSubtitle: template('subreddit'),
     topicNotFound: template(...KIND, 'topic'),
     topicAllHeard: template(...KIND, 'topic'),
     allHeard: template(),
+    /** A topic the content filter refused (never echoed); the follow-up question comes after it. */
+    offensiveTopic: template(...KIND),
     apology: template(...KIND),
     apologyHint: template(),
     /** Why an answer comes from the bot's own collection. */
@@ -117,6 +143,10 @@ export const LanguageSchema = z.strictObject({
     contentReply: template('followUp'),
     byeReply: template(),
     fallbackReply: template('choices'),
+    helpReply: template('choices'),
+    feedbackReply: template(),
+    /** The sentiment entity's synonyms per value (the value itself is added). */
+    sentiments: z.strictObject({ positive: phrases, negative: phrases }),
     /** Asked when the user wants content but did not say which kind. */
     contentPrompts: z.array(template('choices')).min(1),
     training: TrainingSchema,

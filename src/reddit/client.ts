@@ -8,6 +8,8 @@ import { createUpstream, type Upstream } from './http';
 import { parseListing, type Post } from './listing';
 import { TokenProvider } from './oauth';
 import { retryWithinBudget, type RetryOptions } from './retry';
+import type { RedditGate } from './shared/budget';
+import type { SharedTokens } from './shared/tokens';
 
 export { classifyFailure, RedditError, type RedditFailure } from './errors';
 
@@ -65,6 +67,9 @@ export const RETRY_POLICY: Pick<RetryOptions, 'retries' | 'baseMs' | 'capMs' | '
 export interface RedditClientOptions {
   log?: Logger;
   cooldown?: HostCooldown;
+  /** Shared by all instances when REDIS_URL is set: the Reddit budget and the app token. */
+  gate?: RedditGate;
+  sharedTokens?: SharedTokens;
   random?: () => number;
   now?: () => number;
   retry?: Partial<typeof RETRY_POLICY>;
@@ -89,10 +94,16 @@ export class RedditClient implements PostSource {
     this.log = options.log ?? silentLogger;
     this.cooldown = options.cooldown ?? new HostCooldown(options.now);
     const upstream = (baseUrl: string) =>
-      createUpstream({ baseUrl, userAgent: reddit.userAgent, cooldown: this.cooldown, log: this.log, now: options.now });
+      createUpstream({ baseUrl, userAgent: reddit.userAgent, cooldown: this.cooldown, gate: options.gate, log: this.log, now: options.now });
     const base = upstream(reddit.baseUrl);
     if (reddit.clientId && reddit.clientSecret) {
-      this.tokens = new TokenProvider(base, { clientId: reddit.clientId, clientSecret: reddit.clientSecret }, this.log, options.now);
+      this.tokens = new TokenProvider(
+        base,
+        { clientId: reddit.clientId, clientSecret: reddit.clientSecret },
+        this.log,
+        options.now,
+        options.sharedTokens,
+      );
       this.listings = upstream(reddit.oauthUrl);
     } else {
       this.listings = base;

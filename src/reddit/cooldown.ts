@@ -59,12 +59,20 @@ export function cooldownFromBudget(headers: HeaderBag): number | undefined {
 export class HostCooldown {
   private readonly until = new Map<string, number>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /**
+   * @param onStart told of every cool-down this instance starts on its own (not one adopted from
+   * other instances), so a shared budget can pass it on
+   */
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly onStart?: (host: string, endsAt: number) => void,
+  ) {}
 
   /** Keeps the later end when a host is already cooling down. */
-  start(host: string, ms: number): void {
-    const end = this.now() + ms;
-    this.until.set(host, Math.max(end, this.until.get(host) ?? 0));
+  start(host: string, ms: number, origin: { shared?: boolean } = {}): void {
+    const end = Math.max(this.now() + ms, this.until.get(host) ?? 0);
+    this.until.set(host, end);
+    if (!origin.shared) this.onStart?.(host, end);
   }
 
   /** Milliseconds until `host` may be called again; 0 when it may be called now. */

@@ -1,15 +1,18 @@
 import type { ContentKind } from '../catalog';
+import { DEFAULT_CONTENT_FILTER, judgeText, type ContentFilterLevel } from '../content-filter';
 import { contentText } from '../speech/content';
 import type { Post } from './listing';
 
 /** Longest content we read aloud; longer posts are skipped rather than cut mid-story. */
 export const MAX_CONTENT_CHARS = 480;
 
-export type RejectReason = 'stickied' | 'nsfw' | 'removed' | 'spoiler' | 'not-text' | 'empty' | 'too-long';
+export type RejectReason = 'stickied' | 'nsfw' | 'removed' | 'spoiler' | 'not-text' | 'empty' | 'too-long' | 'offensive';
 
 export interface FilterOptions {
   allowNsfw: boolean;
   maxChars?: number;
+  /** Unset means `standard`: whoever forgets to pass it still never serves slurs or sexual content. */
+  contentFilter?: ContentFilterLevel;
 }
 
 const REMOVED_MARKERS = new Set(['[removed]', '[deleted]', '[deleted by user]', '[ removed by reddit ]']);
@@ -31,19 +34,22 @@ export function rejectReason(post: Post, kind: ContentKind, options: FilterOptio
   const text = contentText(post, kind);
   if (!text) return 'empty';
   if (text.length > (options.maxChars ?? MAX_CONTENT_CHARS)) return 'too-long';
+  // Last: the costliest check, judged on exactly what would be read aloud (the card shows part of it).
+  if (!judgeText(text, options.contentFilter ?? DEFAULT_CONTENT_FILTER).allowed) return 'offensive';
   return undefined;
 }
 
 /**
- * Filtering cleans every post's text (entities, ~20 markdown rules): about
- * 0.5 ms for a listing of 50, most of a warm request. A cached listing is the
+ * Filtering cleans and judges every post's text (entities, ~20 markdown
+ * rules, the content filter): a few ms for a listing of 50, most of a warm
+ * request. A cached listing is the
  * same array on every hit, so its result is kept per array (weakly: it goes
  * when the cache drops the listing), per kind and options.
  */
 const filtered = new WeakMap<readonly Post[], Map<ContentKind, Map<string, readonly Post[]>>>();
 
 export function eligiblePosts(posts: readonly Post[], kind: ContentKind, options: FilterOptions): Post[] {
-  const optionsKey = `${options.allowNsfw}/${options.maxChars ?? MAX_CONTENT_CHARS}`;
+  const optionsKey = `${options.allowNsfw}/${options.maxChars ?? MAX_CONTENT_CHARS}/${options.contentFilter ?? DEFAULT_CONTENT_FILTER}`;
   let byKind = filtered.get(posts);
   let byOptions = byKind?.get(kind);
   let result = byOptions?.get(optionsKey);

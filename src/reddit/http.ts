@@ -3,6 +3,7 @@ import type { Logger } from '../log';
 import { axiosLibrary, isAxiosError } from './axios';
 import { cooldownAfter429, cooldownFromBudget, type HostCooldown } from './cooldown';
 import { classifyFailure, RedditError } from './errors';
+import type { RedditGate } from './shared/budget';
 
 /** One Reddit host, called politely: User-Agent, cool-down, and a hard time budget per request. */
 export interface Upstream {
@@ -16,6 +17,8 @@ export interface UpstreamOptions {
   baseUrl: string;
   userAgent: string;
   cooldown: HostCooldown;
+  /** Asked before each request (the budget shared by all instances); absent: no budget besides Reddit's. */
+  gate?: RedditGate;
   log: Logger;
   now?: () => number;
 }
@@ -35,10 +38,15 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   return {
     host,
     pause: (ms) => options.cooldown.start(host, ms),
-    async request(config, budgetMs) {
+    async request(config, budgetMs: number) {
       const coolingMs = options.cooldown.remainingMs(host);
       if (coolingMs > 0) throw new RedditError('rate-limited', `Cooling down for ${Math.ceil(coolingMs / 1000)} s`, 429);
       if (budgetMs <= 0) throw new RedditError('timeout', 'No time left to ask Reddit');
+      if (options.gate) {
+        const asked = now();
+        await options.gate.admit(host);
+        budgetMs -= now() - asked;
+      }
       const started = now();
       try {
         // The signal (not only axios' timeout) makes sure the socket is destroyed when time is up.

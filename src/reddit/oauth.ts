@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Logger } from '../log';
 import { RedditError } from './errors';
 import type { Upstream } from './http';
+import type { HeldToken, SharedTokens } from './shared/tokens';
 
 /** Reddit's answer to a client_credentials grant. */
 const TokenResponseSchema = z.object({
@@ -44,12 +45,14 @@ export class TokenProvider {
     private readonly credentials: Credentials,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
+    /** All instances' one token (REDIS_URL); absent: this instance fetches its own. */
+    private readonly shared?: SharedTokens,
   ) {}
 
   /** A valid bearer token; concurrent callers share one token request. */
   token(budgetMs: number): Promise<string> {
     if (this.current && this.now() < this.current.expiresAt) return Promise.resolve(this.current.token);
-    this.pending ??= this.requestToken(budgetMs).finally(() => {
+    this.pending ??= this.obtain(budgetMs).finally(() => {
       this.pending = undefined;
     });
     return this.pending;
@@ -58,9 +61,19 @@ export class TokenProvider {
   /** Forgets `token` after Reddit rejected it; a newer token fetched meanwhile is kept. */
   invalidate(token: string): void {
     if (this.current?.token === token) this.current = undefined;
+    this.shared?.forget(token);
   }
 
-  private async requestToken(budgetMs: number): Promise<string> {
+  private async obtain(budgetMs: number): Promise<string> {
+    const endsAt = this.now() + budgetMs;
+    const held = this.shared
+      ? await this.shared.obtain(() => this.requestToken(endsAt - this.now()), budgetMs)
+      : await this.requestToken(budgetMs);
+    this.current = held;
+    return held.token;
+  }
+
+  private async requestToken(budgetMs: number): Promise<HeldToken> {
     let response;
     try {
       response = await this.sendTokenRequest(budgetMs);
@@ -74,9 +87,8 @@ export class TokenProvider {
     const parsed = TokenResponseSchema.safeParse(response.data);
     if (!parsed.success) throw new RedditError('format', 'Reddit answered the token request without a usable token');
     const expiresAt = this.now() + usableForMs(parsed.data.expires_in);
-    this.current = { token: parsed.data.access_token, expiresAt };
     this.log.info({ expiresInSeconds: parsed.data.expires_in }, 'reddit oauth token obtained');
-    return parsed.data.access_token;
+    return { token: parsed.data.access_token, expiresAt };
   }
 
   private sendTokenRequest(budgetMs: number) {

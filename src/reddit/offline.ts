@@ -1,20 +1,46 @@
-import { OFFLINE_FACTS, OFFLINE_JOKES } from './offline-content';
+import { DEFAULT_LANGUAGE, type Language } from '../languages';
+import { OFFLINE_FACTS, OFFLINE_JOKES, type OfflineJoke } from './offline-content';
+import { OFFLINE_FACTS_DE, OFFLINE_JOKES_DE } from './offline-content-de';
+import { OFFLINE_FACTS_ES, OFFLINE_JOKES_ES } from './offline-content-es';
+import { OFFLINE_FACTS_FR, OFFLINE_JOKES_FR } from './offline-content-fr';
 
 /** The built-in sets: there are jokes and facts of our own, nothing else. */
 export type OfflineSet = 'joke' | 'fact';
 
 export interface OfflineItem {
-  /** `offline:<set>:<n>`, stored among the served post ids (which are capped at 40 chars). */
+  /** `offline:<set>:<n>` (English) or `offline:<lang>-<set>:<n>`, stored among the served post ids (capped at 40 chars). */
   readonly id: string;
   readonly set: OfflineSet;
   /** Plain text to read aloud; a joke's punchline on its own line. */
   readonly text: string;
 }
 
-export const OFFLINE: Readonly<Record<OfflineSet, readonly OfflineItem[]>> = {
-  joke: OFFLINE_JOKES.map((joke, n) => ({ id: `offline:joke:${n}`, set: 'joke', text: `${joke.setup}\n${joke.punchline}` })),
-  fact: OFFLINE_FACTS.map((fact, n) => ({ id: `offline:fact:${n}`, set: 'fact', text: fact })),
-};
+type Collection = Readonly<Record<OfflineSet, readonly OfflineItem[]>>;
+
+/** English ids keep their original form (`offline:joke:7`): they may sit in live follow-up contexts. */
+function collection(lang: string, jokes: readonly OfflineJoke[], facts: readonly string[]): Collection {
+  const prefix = lang === 'en' ? 'offline:' : `offline:${lang}-`;
+  return {
+    joke: jokes.map((joke, n) => ({ id: `${prefix}joke:${n}`, set: 'joke', text: `${joke.setup}\n${joke.punchline}` })),
+    fact: facts.map((fact, n) => ({ id: `${prefix}fact:${n}`, set: 'fact', text: fact })),
+  };
+}
+
+/** The collection per language code; a language without one gets none (and hears an apology). */
+const COLLECTIONS: ReadonlyMap<string, Collection> = new Map([
+  ['en', collection('en', OFFLINE_JOKES, OFFLINE_FACTS)],
+  ['de', collection('de', OFFLINE_JOKES_DE, OFFLINE_FACTS_DE)],
+  ['es', collection('es', OFFLINE_JOKES_ES, OFFLINE_FACTS_ES)],
+  ['fr', collection('fr', OFFLINE_JOKES_FR, OFFLINE_FACTS_FR)],
+]);
+
+/** The English collection. */
+export const OFFLINE: Collection = COLLECTIONS.get('en')!;
+
+/** A language's items of a set; empty when the language has no collection. */
+export function offlineItems(set: OfflineSet, lang: Language = DEFAULT_LANGUAGE): readonly OfflineItem[] {
+  return COLLECTIONS.get(lang.code)?.[set] ?? [];
+}
 
 /**
  * Which set stands in for a catalog kind. Jokes of any style get jokes; facts
@@ -42,25 +68,42 @@ export interface OfflinePick {
   onTopic: boolean;
 }
 
-const STOPWORDS = new Set(['the', 'and', 'for', 'with', 'about', 'that', 'this', 'some', 'from', 'any', 'are', 'you', 'your']);
+const STOPWORDS = new WeakMap<Language, ReadonlySet<string>>();
 
-/** "about the cats" → ["cat"]: content words, crude singular, matched at word starts. */
-export function topicWords(topic: string): string[] {
+function stopwords(lang: Language): ReadonlySet<string> {
+  let words = STOPWORDS.get(lang);
+  if (!words) STOPWORDS.set(lang, (words = new Set(lang.topicStopwords.map((word) => word.toLowerCase()))));
+  return words;
+}
+
+/**
+ * "about the cats" → ["cat"]: content words (the language's stopwords dropped),
+ * a crude singular (a final "s", or German "-en"/"-n"/"-e"), matched at word starts.
+ */
+export function topicWords(topic: string, lang: Language = DEFAULT_LANGUAGE): string[] {
+  const ending = lang.code === 'de' ? /(?:en|n|e|s)$/u : /s$/u;
   return (topic.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])
-    .filter((word) => !STOPWORDS.has(word))
-    .map((word) => (word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word));
+    .filter((word) => !stopwords(lang).has(word))
+    .map((word) => (word.length > 3 ? word.replace(ending, '') : word));
 }
 
 function mentions(text: string, words: readonly string[]): boolean {
   return words.some((word) => new RegExp(`(?<![\\p{L}\\p{N}])${word}`, 'iu').test(text));
 }
 
-/** A random item not served yet, on topic when possible; a repeat only when all were served. */
-export function pickOffline(set: OfflineSet, served: ReadonlySet<string>, random: () => number, topic?: string): OfflinePick {
-  const all = OFFLINE[set];
+/** A random item not served yet, on topic when possible; a repeat only when all were served; undefined when the language has none. */
+export function pickOffline(
+  set: OfflineSet,
+  served: ReadonlySet<string>,
+  random: () => number,
+  topic?: string,
+  lang: Language = DEFAULT_LANGUAGE,
+): OfflinePick | undefined {
+  const all = offlineItems(set, lang);
+  if (all.length === 0) return undefined;
   const fresh = all.filter((item) => !served.has(item.id));
   const pool = fresh.length > 0 ? fresh : all;
-  const words = topic ? topicWords(topic) : [];
+  const words = topic ? topicWords(topic, lang) : [];
   const onTopic = words.length > 0 ? pool.filter((item) => mentions(item.text, words)) : [];
   const choices = onTopic.length > 0 ? onTopic : pool;
   const item = choices[Math.min(choices.length - 1, Math.floor(random() * choices.length))] as OfflineItem;

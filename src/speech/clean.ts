@@ -70,7 +70,7 @@ export function capText(text: string, max: number): string {
 // bidi characters (which can make text display reversed), no lone surrogates,
 // no markup or code-like brackets that a chat client might render or a voice
 // would read out symbol by symbol.
-const NOT_WORDS = /[^\p{L}\p{M}\p{N}\p{Zs}.,'’!?&+#:;@%-]/gu;
+const NOT_WORDS = /[^\p{L}\p{M}\p{N}\p{Zs}.,'’!?¿¡&+#:;@%-]/gu;
 
 /** User input that is repeated back in speech: one line of plain words, at most `max` characters. */
 export function echoText(raw: string, max: number): string {

@@ -2,15 +2,16 @@ import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { CATALOG, type ContentKind } from '../../src/catalog';
+import { ALL_KINDS, CATALOG, type ContentKind } from '../../src/catalog';
 import { ACTIONS } from '../../src/dialogflow/names';
 import { checkAgentDir, displayPath, formatProblem, validateAgentFiles } from '../../scripts/agent/check';
 import { generateAgent, toJsonText } from '../../scripts/agent/generate';
 import { INTENT_DEFINITIONS } from '../../scripts/agent/intents';
 import { AGENT_DIR, REPO_ROOT, copyAgent } from './helpers';
 
+/** Every language's kinds, with one more synonym for an English kind. */
 const withSynonym = (id: string, synonym: string): ContentKind[] =>
-  CATALOG.map((kind) => (kind.id === id ? { ...kind, synonyms: [...kind.synonyms, synonym] } : kind));
+  ALL_KINDS.map((kind) => (kind.id === id && kind.lang.code === 'en' ? { ...kind, synonyms: [...kind.synonyms, synonym] } : kind));
 const filesOf = (problems: { file: string }[]) => [...new Set(problems.map((p) => p.file))].sort();
 
 describe('agent:check on the committed agent/', () => {
@@ -68,7 +69,10 @@ describe('agent:check after hand edits', () => {
       'intents/bye_usersays_en.json',
       'intents/notes.txt',
       'intents/say-content-more.json',
+      'intents/say-content-more_usersays_de.json',
       'intents/say-content-more_usersays_en.json',
+      'intents/say-content-more_usersays_es.json',
+      'intents/say-content-more_usersays_fr.json',
     ]);
     expect(problems.find((p) => p.file === 'intents/bye_usersays_en.json' && /invalid JSON/.test(p.message))).toBeDefined();
     expect(problems.find((p) => p.file === 'intents/say-content-more.json')?.message).toMatch(/^missing/);

@@ -20,10 +20,18 @@ const textOf = (phrase: UserSays) => phrase.data.map((part) => part.text).join('
 const entries = EntityEntriesFileSchema.parse(parse(files, 'entities/content_entries_en.json'));
 
 describe('generated agent files', () => {
-  it('has exactly the export layout: agent.json, package.json, the content entity, two files per intent', () => {
+  it('has exactly the export layout: agent.json, package.json, the two entities, two files per intent', () => {
     const intents = Object.values(INTENTS).flatMap((name) => [`intents/${name}.json`, `intents/${name}_usersays_en.json`]);
     expect([...files.keys()].sort()).toEqual(
-      ['agent.json', 'package.json', 'entities/content.json', 'entities/content_entries_en.json', ...intents].sort(),
+      [
+        'agent.json',
+        'package.json',
+        'entities/content.json',
+        'entities/content_entries_en.json',
+        'entities/sentiment.json',
+        'entities/sentiment_entries_en.json',
+        ...intents,
+      ].sort(),
     );
     expect(parse(files, 'package.json')).toEqual({ version: '1.0.0' });
   });
@@ -108,14 +116,47 @@ describe('intents (DESIGN.md agent table)', () => {
     expect(topic).toMatchObject({ name: PARAMS.topic, dataType: '@sys.any', value: '$topic', required: false });
   });
 
-  it('only say-content has parameters', () => {
-    for (const name of Object.values(INTENTS).filter((n) => n !== INTENTS.sayContent)) {
+  it('only say-content and feedback have parameters', () => {
+    for (const name of Object.values(INTENTS).filter((n) => n !== INTENTS.sayContent && n !== INTENTS.feedback)) {
       expect({ name, parameters: intent(name).responses[0]!.parameters }).toEqual({ name, parameters: [] });
     }
+    expect(intent(INTENTS.feedback).responses[0]!.parameters).toMatchObject([
+      { name: 'sentiment', dataType: '@sentiment', required: false, value: '$sentiment', prompts: [] },
+    ]);
   });
 
-  it('the welcome intent answers the WELCOME event; bye clears contexts and ends the conversation', () => {
-    expect(intent(INTENTS.welcome).events).toEqual([{ name: 'WELCOME' }]);
+  it('the sentiment entity has exactly the values positive and negative, each with its words', () => {
+    const entries = parse(files, 'entities/sentiment_entries_en.json') as Array<{ value: string; synonyms: string[] }>;
+    expect(entries.map((entry) => entry.value)).toEqual(['positive', 'negative']);
+    expect(entries[0]!.synonyms).toEqual(expect.arrayContaining(['positive', 'good one', 'funny', 'haha']));
+    expect(entries[1]!.synonyms).toEqual(expect.arrayContaining(['negative', 'not funny', "wasn't funny", 'lame']));
+  });
+
+  it('new intents follow the DESIGN.md agent table: contexts in and out', () => {
+    const contexts = (name: string) => ({
+      in: intent(name).contexts,
+      out: intent(name).responses[0]!.affectedContexts.map((context) => `${context.name}/${context.lifespan}`),
+    });
+    expect(contexts(INTENTS.help)).toEqual({ in: [], out: [] });
+    expect(contexts(INTENTS.surprise)).toEqual({ in: [], out: ['content-followup/5'] });
+    expect(contexts(INTENTS.repeat)).toEqual({ in: ['content-followup'], out: ['content-followup/5'] });
+    expect(contexts(INTENTS.feedback)).toEqual({ in: ['content-followup'], out: ['content-followup/5'] });
+    expect(Object.values(INTENTS).map((name) => intent(name).responses[0]!.action)).toEqual(
+      expect.arrayContaining(['help', 'surprise', 'repeat', 'feedback']),
+    );
+  });
+
+  it('the welcome intent answers the WELCOME event and the platform ones; bye clears contexts and ends the conversation', () => {
+    expect(intent(INTENTS.welcome).events.map((event: { name: string }) => event.name)).toEqual([
+      'WELCOME',
+      'TELEGRAM_WELCOME',
+      'FACEBOOK_WELCOME',
+      'SLACK_WELCOME',
+      'VIBER_WELCOME',
+      'KIK_WELCOME',
+      'SKYPE_WELCOME',
+      'TELEPHONY_WELCOME',
+    ]);
     const bye = intent(INTENTS.bye);
     expect(bye.responses[0]!.resetContexts).toBe(true);
     expect(bye.endInteraction).toBe(true);

@@ -50,30 +50,30 @@ describe('offlineSetFor', () => {
 describe('pickOffline', () => {
   it('skips served items', () => {
     const served = new Set(OFFLINE.joke.slice(0, 5).map((item) => item.id));
-    const pick = pickOffline('joke', served, first);
+    const pick = pickOffline('joke', served, first)!;
     expect(pick.item.id).toBe(OFFLINE.joke[5]?.id);
     expect(pick.repeated).toBe(false);
   });
 
   it('repeats only when every item was served', () => {
     const served = new Set(OFFLINE.fact.map((item) => item.id));
-    const pick = pickOffline('fact', served, first);
+    const pick = pickOffline('fact', served, first)!;
     expect(pick.repeated).toBe(true);
     expect(OFFLINE.fact).toContainEqual(pick.item);
   });
 
   it('prefers an item about the topic', () => {
-    const pick = pickOffline('fact', new Set(), () => 0.99, 'about the Moon');
+    const pick = pickOffline('fact', new Set(), () => 0.99, 'about the Moon')!;
     expect(pick.onTopic).toBe(true);
     expect(pick.item.text).toMatch(/moon/i);
   });
 
   it('matches a plural topic to the singular', () => {
-    expect(pickOffline('fact', new Set(), first, 'cats').item.text).toBe('Cats cannot taste sweetness.');
+    expect(pickOffline('fact', new Set(), first, 'cats')!.item.text).toBe('Cats cannot taste sweetness.');
   });
 
   it('falls back to any item when nothing is about the topic', () => {
-    const pick = pickOffline('joke', new Set(), first, 'quantum chromodynamics');
+    const pick = pickOffline('joke', new Set(), first, 'quantum chromodynamics')!;
     expect(pick.onTopic).toBe(false);
     expect(pick.item).toBe(OFFLINE.joke[0]);
   });
@@ -84,18 +84,18 @@ describe('offlineSpeech', () => {
   const fact = OFFLINE.fact[0]!;
 
   it('says honestly that Reddit is not answering', () => {
-    const speech = offlineSpeech(resolveKind('joke')!, joke, 'unavailable', { repeated: false, onTopic: false });
+    const speech = offlineSpeech(resolveKind('joke')!, joke, 'unavailable', { repeated: false, onTopic: false }).speech;
     expect(speech).toMatch(/^Reddit isn't answering right now, so here's one from my own collection:\n\n/);
     expect(speech).toContain(joke.text);
   });
 
   it('says what it gives instead when the kind has no collection of its own', () => {
-    const speech = offlineSpeech(resolveKind('shower thought')!, fact, 'nothing-usable', { repeated: false, onTopic: false });
+    const speech = offlineSpeech(resolveKind('shower thought')!, fact, 'nothing-usable', { repeated: false, onTopic: false }).speech;
     expect(speech).toMatch(/^Reddit has no shower thoughts I can read out right now, so here's a fact from my own collection instead:/);
   });
 
   it('admits when the topic was not found or the item is a repeat', () => {
-    const speech = offlineSpeech(resolveKind('joke')!, joke, 'all-heard', { repeated: true, onTopic: false }, 'cats');
+    const speech = offlineSpeech(resolveKind('joke')!, joke, 'all-heard', { repeated: true, onTopic: false }, 'cats').speech;
     expect(speech).toContain("You've heard all of today's jokes from Reddit");
     expect(speech).toContain("though it's not about cats");
     expect(speech).toContain("one you've heard before");

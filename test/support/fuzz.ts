@@ -127,7 +127,7 @@ const contextArb = fc.record(
 const queryResult = fc.record(
   {
     queryText: mostly(fc.oneof(fc.string({ maxLength: 80 }), anyText.map((text) => text.slice(0, 300)))),
-    languageCode: mostly(fc.constantFrom('en', 'en-US', 'de', '')),
+    languageCode: mostly(fc.constantFrom('en', 'en-US', 'de', 'de-AT', 'es-419', 'fr-CA', 'ru', 'id', 'x', '')),
     action: mostly(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...Object.values(ACTIONS), '') }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) })),
     parameters: mostly(
       fc.oneof(

@@ -9,6 +9,8 @@ export interface RequestOptions {
   queryText?: string;
   source?: string;
   session?: string;
+  /** `queryResult.languageCode`; default `en`. */
+  languageCode?: string;
 }
 
 export function webhookRequest(options: RequestOptions = {}): Record<string, unknown> {
@@ -18,7 +20,7 @@ export function webhookRequest(options: RequestOptions = {}): Record<string, unk
     session,
     queryResult: {
       queryText: options.queryText ?? 'tell me a joke',
-      languageCode: 'en',
+      languageCode: options.languageCode ?? 'en',
       action: options.action ?? 'say-content',
       parameters: options.parameters ?? {},
       allRequiredParamsPresent: true,

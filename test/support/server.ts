@@ -11,6 +11,7 @@ import { installFrontDoor } from '../../src/http/front-door';
 import { installJsonErrorHandling } from '../../src/http/parser-errors';
 import type { Logger } from '../../src/log';
 import type { PostSource } from '../../src/reddit/client';
+import type { SharedStore } from '../../src/reddit/shared/store';
 
 export const REDDIT = 'http://reddit.test';
 
@@ -28,7 +29,7 @@ let counter = 0;
  */
 export async function startWebhook(
   env: Record<string, string> = {},
-  options: { log?: Logger; random?: () => number; warmUp?: boolean; posts?: PostSource } = {},
+  options: { log?: Logger; random?: () => number; warmUp?: boolean; posts?: PostSource; store?: SharedStore } = {},
 ): Promise<RunningWebhook> {
   installJsonErrorHandling();
   installFrontDoor();
@@ -36,7 +37,7 @@ export async function startWebhook(
   preloadResponseLibrary();
   const name = `webhook-test-${++counter}`;
   const config = loadConfig({ REDDIT_BASE_URL: REDDIT, LOG_LEVEL: 'silent', ...env });
-  http(name, createApp({ config, log: options.log, random: options.random, warmUp: options.warmUp, posts: options.posts }));
+  http(name, createApp({ config, ...options }));
   return serve(getTestServer(name));
 }
 

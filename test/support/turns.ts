@@ -1,3 +1,4 @@
+import type { ContentFilterLevel } from '../../src/content-filter';
 import { Deadline } from '../../src/deadline';
 import { toWebhookResponse, type WebhookResponse } from '../../src/dialogflow/response';
 import { route } from '../../src/intents/router';
@@ -30,7 +31,7 @@ export class FakeReddit implements PostSource {
 export async function answer(
   request: Record<string, unknown>,
   posts: PostSource,
-  options: { random?: () => number; allowNsfw?: boolean } = {},
+  options: { random?: () => number; allowNsfw?: boolean; contentFilter?: ContentFilterLevel } = {},
 ): Promise<{ reply: Reply; response: WebhookResponse }> {
   const parsed = parseWebhookRequest(request);
   const turn = toTurn(parsed);
@@ -39,6 +40,7 @@ export async function answer(
     posts,
     deadline: new Deadline(4000),
     allowNsfw: options.allowNsfw ?? false,
+    contentFilter: options.contentFilter,
     random: options.random ?? Math.random,
     log: silentLogger,
   });

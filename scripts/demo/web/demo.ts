@@ -32,10 +32,18 @@ interface TurnResponse {
   explain: string;
 }
 
+interface LanguagesResponse {
+  default: string;
+  languages: Array<{ code: string; name: string }>;
+}
+
 const messages = document.querySelector<HTMLOListElement>('#messages')!;
 const composer = document.querySelector<HTMLFormElement>('#composer')!;
 const input = document.querySelector<HTMLInputElement>('#text')!;
-const sessionId = crypto.randomUUID();
+const picker = document.querySelector<HTMLSelectElement>('#lang')!;
+/** A new conversation (and session) per language, like a new Messenger window. */
+let sessionId = crypto.randomUUID();
+let lang = '';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -109,7 +117,7 @@ async function send(body: { text: string } | { event: string }): Promise<void> {
     const response = await fetch('/api/turn', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sessionId, ...body }),
+      body: JSON.stringify({ sessionId, ...(lang ? { lang } : {}), ...body }),
     });
     const json = (await response.json()) as TurnResponse | { error: { message: string } };
     typing.remove();
@@ -129,6 +137,34 @@ composer.addEventListener('submit', (event) => {
   void send({ text });
 });
 
-// Dialogflow Messenger starts a conversation with the WELCOME event.
-void send({ event: 'WELCOME' });
-input.focus();
+/** Starts over in a language: empty chat, new session, and the WELCOME event, as Dialogflow Messenger opens. */
+function start(code: string): void {
+  lang = code;
+  sessionId = crypto.randomUUID();
+  messages.replaceChildren();
+  document.documentElement.lang = code || 'en';
+  void send({ event: 'WELCOME' });
+  input.focus();
+}
+
+async function setUpLanguages(): Promise<void> {
+  let list: LanguagesResponse = { default: '', languages: [] };
+  try {
+    list = (await (await fetch('/api/languages')).json()) as LanguagesResponse;
+  } catch {
+    // Without the list the page still works, in the agent's default language.
+  }
+  for (const { code, name } of list.languages) {
+    const option = element('option', '', name);
+    option.value = code;
+    picker.append(option);
+  }
+  picker.hidden = list.languages.length < 2;
+  const asked = new URLSearchParams(location.search).get('lang');
+  const initial = list.languages.some((language) => language.code === asked) ? asked! : list.default;
+  picker.value = initial;
+  picker.addEventListener('change', () => start(picker.value));
+  start(initial);
+}
+
+void setUpLanguages();

@@ -1,0 +1,76 @@
+/**
+ * `npm run deploy` without the process around it: argv and environment in,
+ * exit code out. scripts/deploy.ts supplies the real gcloud, Dialogflow client
+ * and files; tests supply fakes for the parts that would leave the machine.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkEnvFile, checkSecretsWithoutEnvFile } from './env-file';
+import { DeployInputError, deployWarnings, parseDeployArgs, USAGE, wantsHelp, type DeployRequest } from './plan';
+import { EXIT_FAILED_STEP, formatPlan, runSteps, type DeployPlan, type StepDeps } from './steps';
+import { IGNORE_FILE } from './upload-set';
+
+export const EXIT_USAGE = 2;
+
+export interface MainDeps extends StepDeps {
+  readonly root: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly today: Date;
+  err(line: string): void;
+}
+
+/** The env file to pass to gcloud and its variables; none when there is no file. */
+function resolveEnvFile(root: string, request: DeployRequest): Pick<DeployPlan, 'envFile' | 'envVars'> {
+  const { path, explicit } = request.envFile;
+  const secrets = {
+    reddit: Boolean(request.redditSecret),
+    password: Boolean(request.passwordSecret),
+    header: Boolean(request.headerSecret),
+    redis: Boolean(request.redisSecret),
+  };
+  if (!existsSync(join(root, path))) {
+    if (explicit) throw new DeployInputError([`--env-vars-file: ${path} does not exist`]);
+    checkSecretsWithoutEnvFile(path, secrets);
+    return { envFile: undefined, envVars: {} };
+  }
+  return { envFile: path, envVars: checkEnvFile(readFileSync(join(root, path), 'utf8'), path, secrets) };
+}
+
+/** `--source=.` uploads the working directory: make sure it is this project, with its ignore file. */
+function checkSourceDir(root: string): void {
+  const problems: string[] = [];
+  if (!existsSync(join(root, 'package.json'))) {
+    problems.push(`no package.json in ${root}: run this from the project root (npm run deploy does)`);
+  }
+  if (!existsSync(join(root, IGNORE_FILE))) {
+    problems.push(`no ${IGNORE_FILE} in ${root}: gcloud would upload everything here, env files included`);
+  }
+  if (problems.length > 0) throw new DeployInputError(problems);
+}
+
+export async function main(argv: readonly string[], deps: MainDeps): Promise<number> {
+  if (wantsHelp(argv)) {
+    deps.out(USAGE);
+    return 0;
+  }
+  let plan: DeployPlan;
+  try {
+    const request = parseDeployArgs(argv, deps.env, deps.today);
+    checkSourceDir(deps.root);
+    plan = { request, ...resolveEnvFile(deps.root, request) };
+  } catch (error) {
+    if (error instanceof DeployInputError) {
+      for (const problem of error.problems) deps.err(`deploy: ${problem}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  for (const warning of deployWarnings(plan.request, deps.today)) deps.err(`deploy: warning: ${warning}`);
+  if (plan.request.dryRun) {
+    for (const line of formatPlan(plan)) deps.out(line);
+    return 0;
+  }
+  return runSteps(plan, deps);
+}
+
+export { EXIT_FAILED_STEP };

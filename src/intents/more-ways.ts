@@ -1,0 +1,128 @@
+/**
+ * help, surprise, repeat and feedback: the intents that are not "tell me a
+ * <kind>" but keep the conversation going (DESIGN.md, agent table).
+ */
+import { catalogFor, resolveKind, type ContentKind } from '../catalog';
+import { DEFAULT_CONTENT_FILTER, judgeText } from '../content-filter';
+import { PARAMS, SENTIMENTS, type Sentiment } from '../dialogflow/names';
+import { languageFor } from '../languages';
+import { RedditError } from '../reddit/client';
+import { eligiblePosts } from '../reddit/filters';
+import { offlineItems } from '../reddit/offline';
+import type { Reply } from '../reply';
+import {
+  contentChips,
+  feedbackSpeech,
+  helpSpeech,
+  kindChips,
+  nextFollowUp,
+  postCard,
+  repeatIntro,
+  repeatNothingSpeech,
+  surpriseIntro,
+  tell,
+  tellPost,
+} from '../speech/phrases';
+import type { IntentContext, IntentHandler } from './context';
+import { followupAlive, followupContext, readFollowup, type Followup } from './followup';
+import { contentParameter, tellContent, topicParameter } from './say-content';
+
+const pick = <T>(items: readonly T[], random: () => number): T => items[Math.min(items.length - 1, Math.floor(random() * items.length))]!;
+
+/** "What can you do?": every kind, how to ask, and chips (with "Another one" while it works). */
+export const help: IntentHandler = ({ turn }) => {
+  const lang = languageFor(turn.languageCode);
+  return { speech: helpSpeech(lang), chips: followupAlive(turn) ? contentChips(lang) : kindChips(lang), contexts: [] };
+};
+
+/** "Surprise me": a random kind, not the one just told when there is a choice. */
+export const surprise: IntentHandler = (ctx) => {
+  const current = readFollowup(ctx.turn).content;
+  const kinds = catalogFor(languageFor(ctx.turn.languageCode));
+  const others = kinds.filter((kind) => kind.id !== current);
+  const kind = pick(others.length > 0 ? others : kinds, ctx.random);
+  return tellContent(ctx, kind, undefined, { intro: surpriseIntro(kind) });
+};
+
+/** The state the follow-up context had, written back with a new follow-up question index. */
+function keep(state: Followup, kind: ContentKind, asked?: number) {
+  // The context came from the request: its topic is cleaned like a new one before it is written back.
+  const topic = topicParameter(state.topic, kind.lang);
+  return followupContext({ content: kind.id, topic, servedIds: state.servedIds, asked: asked ?? state.asked, noted: topic && state.noted === topic ? topic : undefined });
+}
+
+/** The last post told, from the listings it came from (cached) or the bot's own collection. */
+async function findLast(ctx: IntentContext, kind: ContentKind, state: Followup) {
+  const id = state.servedIds.at(-1);
+  if (!id) return undefined;
+  const own = [...offlineItems('joke', kind.lang), ...offlineItems('fact', kind.lang)].find((item) => item.id === id);
+  if (own) return { own };
+  // The topic search the post may have come from (cached), never for a topic the filter refuses.
+  const topic = topicParameter(state.topic, kind.lang);
+  const searchable = topic && judgeText(topic, ctx.contentFilter ?? DEFAULT_CONTENT_FILTER).allowed;
+  const queries = [...(searchable ? [{ subreddit: kind.subreddit, topic }] : []), { subreddit: kind.subreddit }];
+  for (const query of queries) {
+    const posts = await ctx.posts.fetchPosts(query, ctx.deadline);
+    const post = eligiblePosts(posts, kind, { allowNsfw: ctx.allowNsfw, contentFilter: ctx.contentFilter }).find((p) => p.id === id);
+    if (post) return { post };
+  }
+  return undefined;
+}
+
+/** "Say that again": the last post, word for word, or an honest "can't". */
+export const repeat: IntentHandler = async (ctx) => {
+  const state = readFollowup(ctx.turn);
+  const lang = languageFor(ctx.turn.languageCode);
+  const kind = state.content ? resolveKind(state.content, lang) : undefined;
+  if (!kind) return { speech: repeatNothingSpeech(lang), chips: kindChips(lang), contexts: [] };
+  const followUp = nextFollowUp(kind.lang, state.asked, ctx.random);
+  let found: Awaited<ReturnType<typeof findLast>>;
+  try {
+    found = await findLast(ctx, kind, state);
+  } catch (error) {
+    ctx.log.warn({ reason: error instanceof RedditError ? error.reason : 'unknown' }, 'repeat: reddit unavailable');
+  }
+  const contexts = [keep(state, kind, followUp.index)];
+  if (found?.post) {
+    return {
+      ...tellPost(found.post, kind, repeatIntro(kind), followUp.text),
+      chips: contentChips(kind.lang),
+      card: postCard(found.post, kind),
+      contexts,
+    };
+  }
+  if (found?.own) {
+    return { ...tell(repeatIntro(kind), found.own.text, followUp.text, found.own.set === 'joke'), chips: contentChips(kind.lang), contexts };
+  }
+  return { speech: repeatNothingSpeech(kind.lang), chips: contentChips(kind.lang), contexts: [keep(state, kind)] };
+};
+
+function sentimentOf(value: unknown): Sentiment | undefined {
+  const text = contentParameter(value)?.trim().toLowerCase();
+  return SENTIMENTS.find((sentiment) => sentiment === text);
+}
+
+/**
+ * "Haha, good one" / "that wasn't funny": a short reply, and a `feedback`
+ * field in the request log. After a negative one, another kind is offered
+ * (its chip first).
+ */
+export const feedback: IntentHandler = (ctx) => {
+  const state = readFollowup(ctx.turn);
+  const lang = languageFor(ctx.turn.languageCode);
+  const kind = state.content ? resolveKind(state.content, lang) : undefined;
+  // Every training phrase carries the sentiment; without one, the thanks is the safe reply and nothing is counted.
+  const known = sentimentOf(ctx.turn.parameters[PARAMS.sentiment]);
+  const sentiment = known ?? 'positive';
+  const lastId = state.servedIds.at(-1);
+  const logged: Reply['feedback'] = known && { sentiment: known, ...(kind ? { kind: kind.id } : {}), ...(lastId ? { postId: lastId } : {}) };
+  const contexts = kind ? [keep(state, kind)] : [];
+  if (sentiment === 'positive') {
+    return { speech: feedbackSpeech(lang, true, ctx.random), chips: kind ? contentChips(lang) : kindChips(lang), contexts, feedback: logged };
+  }
+  const kinds = catalogFor(lang);
+  const others = kinds.filter((other) => other.id !== kind?.id && other.featured);
+  const other = pick(others.length > 0 ? others : kinds, ctx.random);
+  const chips = contentChips(lang).filter((chip) => chip !== other.chip);
+  return { speech: feedbackSpeech(lang, false, ctx.random, other), chips: [other.chip, ...chips], contexts, feedback: logged };
+};

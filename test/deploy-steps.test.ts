@@ -1,0 +1,330 @@
+/**
+ * `npm run deploy` from flags to a live bot, in process: the real argument
+ * parsing, the real @google-cloud/dialogflow client (REST transport) against a
+ * local fake of the Dialogflow v2 API, the real webhook behind Basic auth, and
+ * a stand-in for gcloud that records what it was asked. Nothing leaves loopback.
+ */
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { GoogleAuth, googleAuthLibrary } from 'google-gax';
+import nock from 'nock';
+import { readTree } from '../scripts/agent/files';
+import { createDialogflowApi } from '../scripts/deploy/dialogflow';
+import { main, type MainDeps } from '../scripts/deploy/main';
+import { IAM_DENIED, SERVICE_DISABLED, startFakeDialogflow, type FakeDialogflow, type FakeDialogflowOptions } from './support/fake-dialogflow';
+import { jokes } from './support/reddit';
+import { REDDIT, startWebhook, type RunningWebhook } from './support/server';
+
+const repoRoot = join(__dirname, '..');
+const PROJECT = 'heldout-proj';
+const PASSWORD = 'correct-horse-battery';
+const FLAGS = ['--project', PROJECT, '--region', 'europe-west1', '--password-secret', 'webhook-password', '--env-vars-file', 'env.yaml'];
+
+jest.setTimeout(30_000);
+
+/**
+ * Credentials that never leave the machine: a fixed bearer token the fake accepts.
+ * Node's own fetch, because gaxios would otherwise import() node-fetch, which
+ * jest's module sandbox does not allow.
+ */
+function fakeAuth(): GoogleAuth {
+  const client = new googleAuthLibrary.OAuth2Client({ transporterOptions: { fetchImplementation: fetch } });
+  client.setCredentials({ access_token: 'fake-token', expiry_date: Date.now() + 3_600_000 });
+  return new GoogleAuth({ authClient: client });
+}
+
+let project: string;
+let webhook: RunningWebhook;
+let fake: FakeDialogflow | undefined;
+
+beforeAll(async () => {
+  project = mkdtempSync(join(tmpdir(), 'deploy-steps-'));
+  copyFileSync(join(repoRoot, 'package.json'), join(project, 'package.json'));
+  copyFileSync(join(repoRoot, '.gcloudignore'), join(project, '.gcloudignore'));
+  writeFileSync(join(project, 'env.yaml'), 'WEBHOOK_USERNAME: "dialogflow"\n');
+  webhook = await startWebhook({ WEBHOOK_USERNAME: 'dialogflow', WEBHOOK_PASSWORD: PASSWORD });
+});
+
+afterAll(async () => {
+  await webhook.close();
+  rmSync(project, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+interface Harness {
+  deps: MainDeps;
+  out: string[];
+  err: string[];
+  gcloudCalls: string[][];
+  zips: Uint8Array[];
+}
+
+/**
+ * `secret` is what Secret Manager holds for the password; `deployCode` what
+ * `gcloud functions deploy` exits with.
+ */
+function harness(options: { secret?: string; deployCode?: number; dialogflow?: MainDeps['dialogflow'] } = {}): Harness {
+  const h: Harness = { out: [], err: [], gcloudCalls: [], zips: [], deps: undefined as unknown as MainDeps };
+  h.deps = {
+    root: project,
+    env: {},
+    today: new Date('2026-11-30T12:00:00Z'),
+    async gcloud(args) {
+      h.gcloudCalls.push([...args]);
+      const [group, verb] = args;
+      if (group === 'functions' && verb === 'deploy') return { code: options.deployCode ?? 0, stdout: '' };
+      if (group === 'functions' && verb === 'describe') return { code: 0, stdout: `${webhook.url}\n` };
+      if (group === 'secrets') return { code: 0, stdout: options.secret ?? PASSWORD };
+      return { code: 1, stdout: '' };
+    },
+    dialogflow:
+      options.dialogflow ??
+      ((p) => createDialogflowApi({ project: p, apiEndpoint: fake!.host, port: fake!.port, protocol: 'http', auth: fakeAuth() })),
+    agentFiles: () => readTree(join(repoRoot, 'agent')),
+    async saveZip(zip) {
+      h.zips.push(zip);
+      return 'build/agent.zip';
+    },
+    newSessionId: () => 'smoke-1',
+    out: (line) => h.out.push(line),
+    err: (line) => h.err.push(line),
+  };
+  return h;
+}
+
+async function withFake(options: Partial<FakeDialogflowOptions> = {}): Promise<FakeDialogflow> {
+  fake = await startFakeDialogflow({ project: PROJECT, ...options });
+  return fake;
+}
+
+function mockReddit(): void {
+  nock(REDDIT).get('/r/Jokes/top.json').query(true).reply(200, jokes(10)).persist();
+  // The webhook warms other listings after its first answer; let them fail quietly.
+  nock(REDDIT).get(/.*/).reply(503).persist();
+}
+
+const rpcs = (f: FakeDialogflow) => f.calls.map((call) => `${call.method} ${call.path.replace(`/v2/projects/${PROJECT}`, '')}`);
+
+describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
+  it('takes a project with no agent to a live bot, in order, and says so step by step', async () => {
+    mockReddit();
+    const f = await withFake({ restore: { polls: 1 } });
+    const h = harness();
+    const code = await main(FLAGS, h.deps);
+    expect(h.out.join('\n')).not.toContain(PASSWORD);
+    if (code !== 0) throw new Error(`exit ${code}:\n${h.out.join('\n')}`);
+
+    expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual([
+      'functions deploy',
+      'functions describe',
+      'secrets versions',
+    ]);
+    expect(h.gcloudCalls[0]).toEqual(expect.arrayContaining(['--runtime=nodejs24', '--set-secrets=WEBHOOK_PASSWORD=webhook-password:latest']));
+    expect(h.gcloudCalls[2]).toEqual(['secrets', 'versions', 'access', 'latest', '--secret=webhook-password', `--project=${PROJECT}`]);
+
+    expect(rpcs(f)).toEqual([
+      'GET /agent',
+      'POST /agent',
+      'POST /agent:restore',
+      'GET /operations/restore-1',
+      'PATCH /agent/fulfillment',
+      'POST /agent/sessions/smoke-1:detectIntent',
+    ]);
+    // Every call carried the credentials.
+    for (const call of f.calls) expect(call.headers.authorization).toBe('Bearer fake-token');
+
+    // The agent was created from agent.json's settings.
+    expect(f.calls[1]!.body).toEqual(
+      expect.objectContaining({ displayName: 'reddit-content', defaultLanguageCode: 'en', timeZone: 'Europe/London' }),
+    );
+
+    // The restored ZIP is agent/ with the real URL and no credentials.
+    const files = unzipSync(f.restored!);
+    const agentJson = JSON.parse(strFromU8(files['agent.json']!));
+    expect(agentJson.webhook.url).toBe(webhook.url);
+    expect(agentJson.webhook.username).toBe('');
+    expect(JSON.stringify(agentJson)).not.toContain(PASSWORD);
+    expect(Object.keys(files)).toContain('intents/Default Welcome Intent.json');
+    expect(h.zips).toHaveLength(1);
+
+    // Fulfillment: the whole generic web service, enabled, with an update mask naming exactly those fields.
+    const patch = f.calls[4]!;
+    expect(patch.query.get('updateMask')?.split(',').sort()).toEqual(['enabled', 'features', 'generic_web_service']);
+    // (The fulfillment's name is the URL path, checked above.)
+    expect(patch.body).toEqual({
+      enabled: true,
+      genericWebService: { uri: webhook.url, username: 'dialogflow', password: PASSWORD, requestHeaders: {} },
+    });
+
+    const log = h.out.join('\n');
+    expect(log).toMatch(/\[1\] check access .*\n    ok: no agent yet; it will be created/);
+    expect(log).toMatch(/\[2\] deploy the function\ngcloud functions deploy reddit-webhook .*\n    ok: function reddit-webhook deployed \(nodejs24\)/);
+    expect(log).toMatch(/\[3\] read the function URL\n    ok: http:\/\/127\.0\.0\.1:\d+/);
+    expect(log).toMatch(/\[4\] create the Dialogflow ES agent\n    ok: agent "reddit-content" \(en, Europe\/London\)/);
+    expect(log).toMatch(/\[5\] restore the agent\n    ok: restored from build\/agent.zip \(\d+ bytes\)/);
+    expect(log).toMatch(/\[6\] set fulfillment\n    ok: URL http:\S+, Basic auth dialogflow:\*{8} \(password from secret webhook-password:latest\), enabled/);
+    expect(log).toMatch(/\[7\] smoke test: "tell me a joke"\n    ok: the webhook answered: Here's a joke: Title (j\d+) Punchline \1 What do you want to hear next, a joke or a fact\?/);
+    expect(log).toMatch(/live: http:\/\/127\.0\.0\.1/);
+  });
+
+  it('replaces an existing agent without creating one', async () => {
+    mockReddit();
+    const f = await withFake({ agent: { displayName: 'old-bot' } });
+    const h = harness();
+    expect(await main(FLAGS, h.deps)).toBe(0);
+    expect(rpcs(f)).toEqual(['GET /agent', 'POST /agent:restore', 'PATCH /agent/fulfillment', 'POST /agent/sessions/smoke-1:detectIntent']);
+    expect(h.out.join('\n')).toContain('ok: agent "old-bot" found; it will be replaced');
+  });
+
+  it('fails the smoke test, exit 1, with what Dialogflow said when the webhook refuses the password', async () => {
+    mockReddit();
+    await withFake({ agent: { displayName: 'reddit-content' } });
+    const h = harness({ secret: 'an-old-password' });
+    expect(await main(FLAGS, h.deps)).toBe(1);
+    const log = h.out.join('\n');
+    expect(log).toMatch(/\[\d\] smoke test: "tell me a joke"\n    failed: webhook call failed: Webhook call failed\. .*HTTP status code: 401\./);
+    expect(log).not.toContain('live:');
+    expect(log).not.toContain('an-old-password');
+  });
+
+  it('fails the smoke test when Dialogflow answers without the webhook', async () => {
+    const f = await withFake({ agent: { displayName: 'reddit-content' }, fail: {} });
+    const h = harness({
+      dialogflow: (p) => {
+        const api = createDialogflowApi({ project: p, apiEndpoint: f.host, port: f.port, protocol: 'http', auth: fakeAuth() });
+        // Fulfillment "saved" but disabled: Dialogflow falls back to the intent's static reply.
+        return { ...api, updateFulfillment: async () => {} };
+      },
+    });
+    expect(await main(FLAGS, h.deps)).toBe(1);
+    expect(h.out.join('\n')).toMatch(/failed: Dialogflow answered without calling the webhook \(intent "say-content", said "Sorry, I can't reach my stories right now\."\)/);
+  });
+
+  it('stops before deploying, exit 2, when the Dialogflow API is not enabled, and prints the command', async () => {
+    const f = await withFake({ fail: { getAgent: SERVICE_DISABLED(PROJECT) } });
+    const h = harness();
+    expect(await main(FLAGS, h.deps)).toBe(2);
+    expect(h.out.join('\n')).toContain(
+      `failed: the Dialogflow API is not enabled in project ${PROJECT}. Enable it:\n  gcloud services enable dialogflow.googleapis.com --project ${PROJECT}`,
+    );
+    expect(h.gcloudCalls).toEqual([]);
+    expect(rpcs(f)).toEqual(['GET /agent']);
+  });
+
+  it('exit 2 with the set-quota-project command when user credentials bill gcloud\'s own project', async () => {
+    const gcloudProject = { ...SERVICE_DISABLED('764086051850') };
+    await withFake({ fail: { getAgent: gcloudProject } });
+    const h = harness();
+    expect(await main(FLAGS, h.deps)).toBe(2);
+    expect(h.out.join('\n')).toContain(
+      `failed: your Application Default Credentials have no quota project, so Google bills the calls to gcloud's own project instead of ${PROJECT}. Set it:\n  gcloud auth application-default set-quota-project ${PROJECT}`,
+    );
+    expect(h.gcloudCalls).toEqual([]);
+  });
+
+  it('exit 2 naming the role when the restore is not allowed', async () => {
+    await withFake({ agent: { displayName: 'x' }, fail: { restoreAgent: IAM_DENIED(PROJECT, 'dialogflow.agents.restore') } });
+    const h = harness();
+    expect(await main(FLAGS, h.deps)).toBe(2);
+    const log = h.out.join('\n');
+    expect(log).toContain('failed: permission denied to restore the agent (dialogflow.agents.restore)');
+    expect(log).toContain('needs the role roles/dialogflow.admin ("Dialogflow API Admin") on project heldout-proj');
+    expect(log).not.toContain('set fulfillment');
+  });
+
+  it('exit 2 naming the role when even reading the agent is not allowed', async () => {
+    await withFake({ fail: { getAgent: IAM_DENIED(PROJECT, 'dialogflow.agents.get') } });
+    const h = harness();
+    expect(await main(FLAGS, h.deps)).toBe(2);
+    expect(h.out.join('\n')).toContain('failed: permission denied to read the agent (dialogflow.agents.get)');
+  });
+
+  it("exit 2 with Dialogflow's own message when the restore operation fails", async () => {
+    const f = await withFake({
+      agent: { displayName: 'x' },
+      restore: { polls: 1, error: { code: 3, message: 'Invalid agent zip. Missing required json file agent.json.' } },
+    });
+    const h = harness();
+    expect(await main(FLAGS, h.deps)).toBe(2);
+    expect(h.out.join('\n')).toContain('failed: Dialogflow rejected the agent restore: Invalid agent zip. Missing required json file agent.json.');
+    expect(rpcs(f)).not.toContain('PATCH /agent/fulfillment');
+  });
+
+  it("exit 2 with Dialogflow's message when the restore request itself is refused", async () => {
+    await withFake({
+      agent: { displayName: 'x' },
+      fail: { restoreAgent: { status: 400, code: 'INVALID_ARGUMENT', message: 'Agent content is too large.' } },
+    });
+    const h = harness();
+    expect(await main(FLAGS, h.deps)).toBe(2);
+    expect(h.out.join('\n')).toContain('failed: Dialogflow rejected the agent restore: Agent content is too large.');
+  });
+
+  describe('without Application Default Credentials', () => {
+    const saved = { ...process.env };
+    let empty: string;
+    beforeAll(() => {
+      empty = mkdtempSync(join(tmpdir(), 'no-adc-'));
+      // No key file, an empty gcloud config, and no metadata server lookup (that would be network).
+      delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
+      process.env.CLOUDSDK_CONFIG = empty;
+      process.env.HOME = empty;
+      process.env.METADATA_SERVER_DETECTION = 'none';
+    });
+    afterAll(() => {
+      process.env = saved;
+      rmSync(empty, { recursive: true, force: true });
+    });
+
+    it('exit 2, before deploying, with the login command', async () => {
+      const f = await withFake({ agent: { displayName: 'x' } });
+      // The real default: GoogleAuth looking for ADC.
+      const h = harness({ dialogflow: (p) => createDialogflowApi({ project: p, apiEndpoint: f.host, port: f.port, protocol: 'http' }) });
+      expect(await main(FLAGS, h.deps)).toBe(2);
+      expect(h.out.join('\n')).toContain('failed: no Application Default Credentials for the Dialogflow API. Run:\n  gcloud auth application-default login');
+      expect(h.gcloudCalls).toEqual([]);
+      expect(f.calls).toEqual([]);
+    });
+  });
+
+  it('--no-agent deploys and reads the URL, and touches no Dialogflow API', async () => {
+    const h = harness({ dialogflow: () => { throw new Error('must not be called'); } });
+    expect(await main([...FLAGS, '--no-agent'], h.deps)).toBe(0);
+    expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual(['functions deploy', 'functions describe']);
+  });
+
+  it('a failed gcloud deploy stops the sequence with its exit code', async () => {
+    const f = await withFake({ agent: { displayName: 'x' } });
+    const h = harness({ deployCode: 3 });
+    expect(await main(FLAGS, h.deps)).toBe(3);
+    expect(rpcs(f)).toEqual(['GET /agent']);
+    expect(h.out.join('\n')).toContain('failed: gcloud exited with 3');
+  });
+
+  it('--dry-run prints the whole plan with the password masked and calls nothing', async () => {
+    const h = harness({ dialogflow: () => { throw new Error('must not be called'); } });
+    h.deps.gcloud = () => { throw new Error('must not be called'); };
+    expect(await main([...FLAGS, '--header-secret', 'hdr', '--dry-run'], { ...h.deps, root: project })).toBe(2);
+    // The header secret needs its name in the env file: a clear refusal first.
+    expect(h.err).toEqual(['deploy: --header-secret needs WEBHOOK_HEADER_NAME in env.yaml']);
+
+    writeFileSync(join(project, 'env-hdr.yaml'), 'WEBHOOK_USERNAME: "dialogflow"\nWEBHOOK_HEADER_NAME: "x-df-key"\n');
+    const flags = [...FLAGS.slice(0, -1), 'env-hdr.yaml', '--header-secret', 'hdr', '--dry-run'];
+    expect(await main(flags, h.deps)).toBe(0);
+    const plan = h.out.join('\n');
+    expect(plan).toContain('1. check access to the Dialogflow ES agent of projects/heldout-proj');
+    expect(plan).toMatch(/2\. deploy the function:\n   gcloud functions deploy reddit-webhook --gen2 --runtime=nodejs24 /);
+    expect(plan).toContain("3. read its URL (expected https://europe-west1-heldout-proj.cloudfunctions.net/reddit-webhook):\n   gcloud functions describe reddit-webhook --gen2 --project=heldout-proj --region=europe-west1 '--format=value(url)'");
+    expect(plan).toContain('4. restore build/agent.zip (agent/ with the webhook URL, no password) into projects/heldout-proj/agent');
+    expect(plan).toContain(
+      '5. set fulfillment: URL https://europe-west1-heldout-proj.cloudfunctions.net/reddit-webhook, Basic auth dialogflow:******** (password from secret webhook-password:latest), header x-df-key: ******** (from secret hdr:latest), enabled',
+    );
+    expect(plan).toContain('6. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
+  });
+});

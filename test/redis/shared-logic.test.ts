@@ -1,0 +1,271 @@
+import { Deadline } from '../../src/deadline';
+import { listingKey } from '../../src/reddit/cache';
+import type { ListingQuery, PostSource } from '../../src/reddit/client';
+import { HostCooldown } from '../../src/reddit/cooldown';
+import { RedditError } from '../../src/reddit/errors';
+import type { Post } from '../../src/reddit/listing';
+import { BUDGET_WINDOW_MS, SharedBudget } from '../../src/reddit/shared/budget';
+import { GuardedStore, StoreUnavailable } from '../../src/reddit/shared/guard';
+import { SharedListingSource } from '../../src/reddit/shared/listings';
+import { MemoryStore, type SharedStore } from '../../src/reddit/shared/store';
+import { memoryLogger } from '../support/shared-webhooks';
+
+/** The shared pieces on the memory store, with a fake clock: no Redis, no timing. */
+
+const post = (id: string): Post => ({
+  id,
+  name: `t3_${id}`,
+  title: `Title ${id}`,
+  selftext: '',
+  permalink: `/r/Jokes/comments/${id}/`,
+  url: '',
+  author: 'a',
+  subreddit: 'Jokes',
+  over_18: false,
+  stickied: false,
+  spoiler: false,
+  is_self: true,
+  locked: false,
+  score: 1,
+  removed_by_category: null,
+  post_hint: null,
+});
+
+/** Reddit stand-in: counts calls, answers `posts` or throws `failure`. */
+function upstream(answer: () => Post[] = () => [post('p1')]): PostSource & { calls: number } {
+  const source = {
+    calls: 0,
+    async fetchPosts() {
+      source.calls += 1;
+      return answer();
+    },
+  };
+  return source;
+}
+
+/** A store that never answers, or fails, on demand; counts what reaches it. */
+function troubledStore(mode: { hang: boolean; fail: boolean }): SharedStore & { calls: number } {
+  const inner = new MemoryStore();
+  const store = {
+    calls: 0,
+    async get(key: string) {
+      store.calls += 1;
+      if (mode.hang) return new Promise<string | undefined>(() => undefined);
+      if (mode.fail) throw new Error('ECONNREFUSED');
+      return inner.get(key);
+    },
+    set: (key: string, value: string, ttl: number) => inner.set(key, value, ttl),
+    claim: (key: string, value: string, ttl: number) => inner.claim(key, value, ttl),
+    release: (key: string, value: string) => inner.release(key, value),
+    increment: (key: string, ttl: number) => inner.increment(key, ttl),
+    close: () => inner.close(),
+  };
+  return store;
+}
+
+const JOKES: ListingQuery = { subreddit: 'Jokes' };
+const CATS: ListingQuery = { subreddit: 'Jokes', topic: 'cats' };
+
+describe('GuardedStore', () => {
+  it('passes answers through while the store is healthy', async () => {
+    const log = memoryLogger();
+    const guarded = new GuardedStore(troubledStore({ hang: false, fail: false }), { log });
+    await guarded.set('k', 'v', 1000);
+    expect(await guarded.get('k')).toBe('v');
+    expect(log.lines).toEqual([]);
+  });
+
+  it('gives up on a silent store after callMs; degrades (one line) only once calls have failed for degradeAfterMs', async () => {
+    let now = 1_000_000;
+    const log = memoryLogger();
+    const store = troubledStore({ hang: true, fail: false });
+    const guarded = new GuardedStore(store, { log, callMs: 30, probeMs: 1000, degradeAfterMs: 200, now: () => now });
+    const started = performance.now();
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    expect(performance.now() - started).toBeLessThan(1000);
+    now += 199; // failing for just under degradeAfterMs: still asked, not degraded
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    expect([store.calls, guarded.degraded, log.lines.length]).toEqual([2, false, 0]);
+    now += 1; // failing for degradeAfterMs: degraded
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    expect([store.calls, guarded.degraded]).toEqual([3, true]);
+    now += 999; // just inside the probe interval: not asked
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    expect(store.calls).toBe(3);
+    now += 1; // the interval is over: one probe
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    expect(store.calls).toBe(4);
+    expect(log.count(/^redis unavailable/)).toBe(1);
+    expect(log.count(/^redis is back/)).toBe(0);
+  });
+
+  it('a success between failures starts the count again', async () => {
+    let now = 1_000_000;
+    const mode = { hang: false, fail: true };
+    const guarded = new GuardedStore(troubledStore(mode), { log: memoryLogger(), degradeAfterMs: 200, now: () => now });
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    now += 150;
+    mode.fail = false;
+    await guarded.get('k');
+    mode.fail = true;
+    now += 150;
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    expect(guarded.degraded).toBe(false);
+  });
+
+  it('logs one line when a probe finds the store back', async () => {
+    let now = 1_000_000;
+    const mode = { hang: false, fail: true };
+    const log = memoryLogger();
+    const guarded = new GuardedStore(troubledStore(mode), { log, probeMs: 1000, degradeAfterMs: 200, now: () => now });
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    now += 200;
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    mode.fail = false;
+    now += 2500;
+    expect(await guarded.get('k')).toBeUndefined();
+    expect(await guarded.get('k')).toBeUndefined();
+    expect(log.count(/^redis unavailable/)).toBe(1);
+    expect(log.count(/^redis is back/)).toBe(1);
+    expect(log.lines.find((line) => /^redis is back/.test(line.message))?.fields.downMs).toBe(2500);
+  });
+
+  it('skips the store quietly while its first connection is still being made', async () => {
+    const log = memoryLogger();
+    const store = Object.assign(new MemoryStore(), { connecting: () => new Promise<void>(() => undefined) });
+    const guarded = new GuardedStore(store, { log, firstConnectionWaitMs: 20 });
+    await expect(guarded.get('k')).rejects.toBeInstanceOf(StoreUnavailable);
+    expect(log.lines).toEqual([]);
+    expect(guarded.degraded).toBe(false);
+  });
+});
+
+describe('SharedBudget', () => {
+  const HOST = 'oauth.reddit.com';
+  const start = 100 * BUDGET_WINDOW_MS + 10_000;
+
+  it('lets exactly qpm requests out per minute across instances, then cools every caller down until the next minute', async () => {
+    let now = start;
+    const store = new MemoryStore(() => now);
+    const coolA = new HostCooldown(() => now);
+    const a = new SharedBudget(store, coolA, 3, () => now);
+    const b = new SharedBudget(store, new HostCooldown(() => now), 3, () => now);
+    await a.admit(HOST);
+    await b.admit(HOST);
+    await a.admit(HOST);
+    await expect(a.admit(HOST)).rejects.toMatchObject({ reason: 'rate-limited' });
+    expect(coolA.remainingMs(HOST)).toBe(50_000);
+    now = 101 * BUDGET_WINDOW_MS; // the next minute
+    await expect(b.admit(HOST)).resolves.toBeUndefined();
+  });
+
+  it('a cool-down one instance starts (Reddit said 429) keeps the others away too', async () => {
+    let now = start;
+    const store = new MemoryStore(() => now);
+    let budgetA: SharedBudget | undefined;
+    const coolA = new HostCooldown(() => now, (host, endsAt) => budgetA?.share(host, endsAt));
+    budgetA = new SharedBudget(store, coolA, 60, () => now);
+    const coolB = new HostCooldown(() => now);
+    const budgetB = new SharedBudget(store, coolB, 60, () => now);
+    coolA.start(HOST, 30_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(budgetB.admit(HOST)).rejects.toBeInstanceOf(RedditError);
+    expect(coolB.remainingMs(HOST)).toBe(30_000);
+    now += 30_000;
+    await expect(budgetB.admit(HOST)).resolves.toBeUndefined();
+  });
+
+  it('lets requests out when the store is unavailable (each instance on its own)', async () => {
+    const store = new GuardedStore(troubledStore({ hang: false, fail: true }), { log: memoryLogger() });
+    await expect(new SharedBudget(store, new HostCooldown(), 1).admit(HOST)).resolves.toBeUndefined();
+  });
+});
+
+describe('SharedListingSource', () => {
+  const TTL_S = 60;
+
+  it('fresh for exactly the TTL: one fetch for two instances, a new one once it expires', async () => {
+    let now = 5_000_000;
+    const store = new MemoryStore(() => now);
+    const reddit = upstream();
+    const a = new SharedListingSource(reddit, store, { ttlSeconds: TTL_S, now: () => now });
+    const b = new SharedListingSource(reddit, store, { ttlSeconds: TTL_S, now: () => now });
+    await a.fetchPosts(JOKES, new Deadline(1000));
+    now += TTL_S * 1000 - 1;
+    await b.fetchPosts(JOKES, new Deadline(1000));
+    expect(reddit.calls).toBe(1);
+    now += 1;
+    await b.fetchPosts(JOKES, new Deadline(1000));
+    expect(reddit.calls).toBe(2);
+  });
+
+  it('serves the stale copy while another instance holds the refresh', async () => {
+    let now = 5_000_000;
+    const store = new MemoryStore(() => now);
+    const reddit = upstream();
+    const a = new SharedListingSource(reddit, store, { ttlSeconds: TTL_S, now: () => now });
+    await a.fetchPosts(JOKES, new Deadline(1000));
+    now += TTL_S * 1000;
+    await store.claim(`rdw:lock:${listingKey(JOKES)}`, 'other', 60_000);
+    const posts = await a.fetchPosts(JOKES, new Deadline(1000));
+    expect(posts.map((p) => p.id)).toEqual(['p1']);
+    expect(reddit.calls).toBe(1);
+  });
+
+  it('stale-on-error for every instance; a cold failure is the error', async () => {
+    let now = 5_000_000;
+    let fail = false;
+    const store = new MemoryStore(() => now);
+    const reddit = upstream(() => {
+      if (fail) throw new RedditError('upstream', 'Reddit answered 503', 503);
+      return [post('p1')];
+    });
+    const a = new SharedListingSource(reddit, store, { ttlSeconds: TTL_S, now: () => now });
+    const b = new SharedListingSource(reddit, store, { ttlSeconds: TTL_S, now: () => now });
+    await a.fetchPosts(JOKES, new Deadline(1000));
+    now += TTL_S * 1000;
+    fail = true;
+    expect((await b.fetchPosts(JOKES, new Deadline(1000))).map((p) => p.id)).toEqual(['p1']);
+    await expect(b.fetchPosts({ subreddit: 'todayilearned' }, new Deadline(1000))).rejects.toMatchObject({ reason: 'upstream' });
+  });
+
+  it('waits for another instance’s fetch, and gives up at its own deadline', async () => {
+    let now = 5_000_000;
+    const store = new MemoryStore(() => now);
+    const reddit = upstream();
+    const sleeps: number[] = [];
+    const waiter = new SharedListingSource(reddit, store, {
+      ttlSeconds: TTL_S,
+      now: () => now,
+      // Each poll moves the fake clock; on the third the other instance has written its result.
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+        if (sleeps.length === 3) {
+          await store.set(`rdw:listing:${listingKey(JOKES)}`, JSON.stringify({ fetchedAt: now, posts: [post('other')] }), 60_000);
+        }
+      },
+    });
+    await store.claim(`rdw:lock:${listingKey(JOKES)}`, 'other', 60_000);
+    const posts = await waiter.fetchPosts(JOKES, new Deadline(1000, () => now));
+    expect(posts.map((p) => p.id)).toEqual(['other']);
+    expect(reddit.calls).toBe(0);
+    await store.claim(`rdw:lock:${listingKey(CATS)}`, 'other', 60_000);
+    await expect(waiter.fetchPosts(CATS, new Deadline(1000, () => now))).rejects.toMatchObject({ reason: 'timeout' });
+    expect(reddit.calls).toBe(0);
+  });
+
+  it('with the store away, keeps its own copy for the TTL, as without Redis', async () => {
+    let now = 5_000_000;
+    const store = new GuardedStore(troubledStore({ hang: false, fail: true }), { log: memoryLogger(), now: () => now });
+    const reddit = upstream();
+    const alone = new SharedListingSource(reddit, store, { ttlSeconds: TTL_S, now: () => now });
+    await alone.fetchPosts(JOKES, new Deadline(1000));
+    now += TTL_S * 1000 - 1;
+    await alone.fetchPosts(JOKES, new Deadline(1000));
+    expect(reddit.calls).toBe(1);
+    now += 1;
+    await alone.fetchPosts(JOKES, new Deadline(1000));
+    expect(reddit.calls).toBe(2);
+  });
+});
