@@ -19,6 +19,7 @@ describe('numeric settings: each range tested just inside and just outside both 
     ['PORT', '0', '1', '65535', '65536', 'PORT="0": must be a whole number from 1 to 65535 (a TCP port)'],
     ['WEBHOOK_DEADLINE_MS', '199', '200', '30000', '30001', 'WEBHOOK_DEADLINE_MS="199": must be a whole number from 200 to 30000 (milliseconds)'],
     ['CACHE_TTL_SECONDS', '-1', '0', '86400', '86401', 'CACHE_TTL_SECONDS="-1": must be a whole number from 0 to 86400 (seconds)'],
+    ['REDDIT_QPM', '0', '1', '1000', '1001', 'REDDIT_QPM="0": must be a whole number from 1 to 1000 (requests a minute)'],
   ])('%s: %s refused, %s and %s accepted, %s refused', (name, below, min, max, above, belowMessage) => {
     expect(problems({ [name]: below })).toEqual([belowMessage]);
     expect(problems({ [name]: min })).toEqual([]);
@@ -204,6 +205,17 @@ describe('pairs and other settings', () => {
     });
     expect(config.reddit).toMatchObject({ clientId: 'id', clientSecret: 'secret', baseUrl: 'http://127.0.0.1:9000', oauthUrl: 'https://oauth.example' });
     expect(config.auth).toEqual({ username: 'u', password: 'p' });
+  });
+
+  it('takes CONTENT_FILTER strict, standard or off, and says so otherwise', () => {
+    expect(['strict', 'standard', 'off'].map((level) => loadConfig({ CONTENT_FILTER: level }).contentFilter)).toEqual(['strict', 'standard', 'off']);
+    expect(problems({ CONTENT_FILTER: 'loose' })).toEqual(['CONTENT_FILTER="loose": must be one of strict, standard, off']);
+  });
+
+  it('never echoes REDIS_URL, which holds the password', () => {
+    expect(problems({ REDIS_URL: 'http://:hunter2@host' })).toEqual([
+      'REDIS_URL: must be a redis:// or rediss:// URL with a host, e.g. redis://:PASSWORD@10.0.0.3:6379',
+    ]);
   });
 
   it.each(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])('takes LOG_LEVEL=%s', (level) => {
