@@ -26,6 +26,12 @@ describe('cleanText', () => {
     expect(cleanText('my_file_name is 2*3*4')).toBe('my_file_name is 2*3*4');
   });
 
+  it('drops markup tags pasted into a post, keeps "<3" and comparisons', () => {
+    expect(cleanText('<html><body>hi</body></html>')).toBe('hi');
+    expect(cleanText('a <b class="x">bold</b> move<br/>')).toBe('a bold move');
+    expect(cleanText('I &lt;3 you, and 2 < 3 > 1')).toBe('I <3 you, and 2 < 3 > 1');
+  });
+
   it('keeps real newlines, drops extra blank lines and zero-width fillers', () => {
     expect(cleanText('line one\r\n\r\n\r\n&#x200B;\n\nline two')).toBe('line one\n\nline two');
   });

@@ -11,6 +11,8 @@ const MARKDOWN_RULES: ReadonlyArray<[RegExp, string]> = [
   [/!\[([^\]]*)\]\([^)]*\)/g, '$1'], // images
   [/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1'], // links keep their text
   [/<https?:\/\/[^>]+>/g, ''],
+  // Markup pasted into a title ("<b>", "</body>") is read out tag by tag; "I <3 you" and "a < b" stay.
+  [/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi, ''],
   [/https?:\/\/\S+/g, ''], // bare URLs read terribly aloud
   [/^\s{0,3}#{1,6}\s+/gm, ''], // headings
   [/^\s{0,3}>\s?/gm, ''], // quotes
