@@ -1,5 +1,5 @@
 import { kindById } from '../src/catalog';
-import { eligiblePosts, rejectReason } from '../src/reddit/filters';
+import { acceptable, candidatePosts, eligiblePosts, rejectReason } from '../src/reddit/filters';
 import { ListingFormatError, parseListing, PostSchema, type Post } from '../src/reddit/listing';
 import { pickUnserved, rememberServed } from '../src/reddit/pick';
 import { listing, redditPost } from './support/reddit';
@@ -100,6 +100,35 @@ describe('pickUnserved', () => {
 
   it('tolerates a random source that returns 1', () => {
     expect(pickUnserved(posts, new Set(), () => 1)?.id).toBe('c');
+  });
+
+  it('draws again when the drawn post is refused, judging only the posts drawn', () => {
+    const judged: string[] = [];
+    const accept = (p: Post) => (judged.push(p.id), p.id !== 'a');
+    expect(pickUnserved(posts, new Set(), () => 0, accept)?.id).toBe('b');
+    expect(judged).toEqual(['a', 'b']);
+  });
+
+  it('returns undefined when every unserved post is refused', () => {
+    expect(pickUnserved(posts, new Set(['c']), () => 0, (p) => p.id === 'c')).toBeUndefined();
+  });
+});
+
+describe('candidatePosts and acceptable: the content filter judges only what is picked', () => {
+  const clean = post({ id: 'clean', title: 'What do you call a fish with no eyes?', selftext: 'A fsh.' });
+  const crude = post({ id: 'crude', title: 'Why did the couple stop having sex?', selftext: 'They ran out of batteries.' });
+  const sticky = post({ id: 'sticky', stickied: true });
+
+  it('candidates pass every check but the content filter; eligible posts pass that too', () => {
+    expect(candidatePosts([clean, crude, sticky], joke, strict).map((p) => p.id)).toEqual(['clean', 'crude']);
+    expect(eligiblePosts([clean, crude, sticky], joke, strict).map((p) => p.id)).toEqual(['clean']);
+  });
+
+  it('acceptable is the content filter at the level asked, standard when none is', () => {
+    expect(acceptable(clean, joke, strict)).toBe(true);
+    expect(acceptable(crude, joke, strict)).toBe(false);
+    expect(acceptable(crude, joke, { allowNsfw: false, contentFilter: 'off' })).toBe(true);
+    expect(acceptable(crude, joke, strict)).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import { PARAMS } from '../dialogflow/names';
 import { DEFAULT_LANGUAGE, languageFor, type Language } from '../languages';
 import { leadWordPattern } from '../languages/patterns';
 import { RedditError, type ListingQuery } from '../reddit/client';
-import { eligiblePosts } from '../reddit/filters';
+import { acceptable as acceptablePost, candidatePosts } from '../reddit/filters';
 import type { Post } from '../reddit/listing';
 import { offlineSetFor, pickOffline } from '../reddit/offline';
 import { pickUnserved, rememberServed } from '../reddit/pick';
@@ -60,9 +60,11 @@ interface Choice {
   failed?: boolean;
 }
 
-async function eligibleFor(ctx: IntentContext, kind: ContentKind, query: ListingQuery): Promise<Post[]> {
+/** The listing's posts that pass the cheap filters, and the content filter's verdict to ask only of the posts picked. */
+async function candidatesFor(ctx: IntentContext, kind: ContentKind, query: ListingQuery) {
   const posts = await ctx.posts.fetchPosts(query, ctx.deadline);
-  return eligiblePosts(posts, kind, { allowNsfw: ctx.allowNsfw, contentFilter: ctx.contentFilter });
+  const options = { allowNsfw: ctx.allowNsfw, contentFilter: ctx.contentFilter };
+  return { posts: candidatePosts(posts, kind, options), accept: (post: Post) => acceptablePost(post, kind, options) };
 }
 
 /** The user's words pass the same filter as what we read aloud. */
@@ -111,15 +113,15 @@ async function choosePost(ctx: IntentContext, telling: Telling, served: Set<stri
   const { kind, topic } = telling;
   let note: string | undefined;
   if (topic) {
-    const hits = await eligibleFor(ctx, kind, { subreddit: kind.subreddit, topic });
-    const post = pickUnserved(hits, served, ctx.random);
+    const hits = await candidatesFor(ctx, kind, { subreddit: kind.subreddit, topic });
+    const post = pickUnserved(hits.posts, served, ctx.random, hits.accept);
     if (post) return { post };
-    note = noTopicHitNote(kind, topic, hits.length > 0);
+    note = noTopicHitNote(kind, topic, hits.posts.some(hits.accept));
   }
-  const top = await eligibleFor(ctx, kind, { subreddit: kind.subreddit });
-  const post = pickUnserved(top, served, ctx.random);
+  const top = await candidatesFor(ctx, kind, { subreddit: kind.subreddit });
+  const post = pickUnserved(top.posts, served, ctx.random, top.accept);
   if (post) return { post, note };
-  const again = pickUnserved(top, new Set(), ctx.random);
+  const again = pickUnserved(top.posts, new Set(), ctx.random, top.accept);
   return again ? { post: again, note: allHeardNote(kind.lang), repeat: true } : { note };
 }
 

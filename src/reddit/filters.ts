@@ -19,6 +19,11 @@ const REMOVED_MARKERS = new Set(['[removed]', '[deleted]', '[deleted by user]', 
 
 /** Why a post must not be served for this kind, or `undefined` when it is fine. */
 export function rejectReason(post: Post, kind: ContentKind, options: FilterOptions): RejectReason | undefined {
+  return plainRejectReason(post, kind, options) ?? (acceptable(post, kind, options) ? undefined : 'offensive');
+}
+
+/** Every check but the content filter: flags and lengths, no matcher. */
+function plainRejectReason(post: Post, kind: ContentKind, options: FilterOptions): RejectReason | undefined {
   if (post.stickied) return 'stickied';
   if (post.over_18 && !options.allowNsfw) return 'nsfw';
   if (
@@ -34,31 +39,67 @@ export function rejectReason(post: Post, kind: ContentKind, options: FilterOptio
   const text = contentText(post, kind);
   if (!text) return 'empty';
   if (text.length > (options.maxChars ?? MAX_CONTENT_CHARS)) return 'too-long';
-  // Last: the costliest check, judged on exactly what would be read aloud (the card shows part of it).
-  if (!judgeText(text, options.contentFilter ?? DEFAULT_CONTENT_FILTER).allowed) return 'offensive';
   return undefined;
 }
 
-/**
- * Filtering cleans and judges every post's text (entities, ~20 markdown
- * rules, the content filter): a few ms for a listing of 50, most of a warm
- * request. A cached listing is the
- * same array on every hit, so its result is kept per array (weakly: it goes
- * when the cache drops the listing), per kind and options.
- */
-const filtered = new WeakMap<readonly Post[], Map<ContentKind, Map<string, readonly Post[]>>>();
+/** A post's verdict per kind and level, kept as long as the post (a cached listing's post is the same object on every hit). */
+const verdicts = new WeakMap<Post, Map<ContentKind, Map<ContentFilterLevel, boolean>>>();
 
-export function eligiblePosts(posts: readonly Post[], kind: ContentKind, options: FilterOptions): Post[] {
+/**
+ * May this post's text, as it would be read aloud for this kind, pass the
+ * content filter? Judged once per post, kind and level: the costliest check,
+ * so callers that need one post judge only the posts they pick.
+ */
+export function acceptable(post: Post, kind: ContentKind, options: FilterOptions): boolean {
+  const level = options.contentFilter ?? DEFAULT_CONTENT_FILTER;
+  let byKind = verdicts.get(post);
+  let byLevel = byKind?.get(kind);
+  let verdict = byLevel?.get(level);
+  if (verdict === undefined) {
+    verdict = judgeText(contentText(post, kind), level).allowed;
+    if (!byKind) verdicts.set(post, (byKind = new Map()));
+    if (!byLevel) byKind.set(kind, (byLevel = new Map()));
+    byLevel.set(level, verdict);
+  }
+  return verdict;
+}
+
+type Memo = WeakMap<readonly Post[], Map<ContentKind, Map<string, readonly Post[]>>>;
+
+/** The filtered list, kept per listing array (weakly: it goes when the cache drops the listing), kind and options. */
+function memoized(memo: Memo, posts: readonly Post[], kind: ContentKind, options: FilterOptions, keep: (post: Post) => boolean): Post[] {
   const optionsKey = `${options.allowNsfw}/${options.maxChars ?? MAX_CONTENT_CHARS}/${options.contentFilter ?? DEFAULT_CONTENT_FILTER}`;
-  let byKind = filtered.get(posts);
+  let byKind = memo.get(posts);
   let byOptions = byKind?.get(kind);
   let result = byOptions?.get(optionsKey);
   if (!result) {
-    result = posts.filter((post) => rejectReason(post, kind, options) === undefined);
-    if (!byKind) filtered.set(posts, (byKind = new Map()));
+    result = posts.filter(keep);
+    if (!byKind) memo.set(posts, (byKind = new Map()));
     if (!byOptions) byKind.set(kind, (byOptions = new Map()));
     byOptions.set(optionsKey, result);
   }
   // A copy, so that a caller sorting or trimming its list cannot change the next caller's.
   return [...result];
+}
+
+/**
+ * Filtering cleans every post's text (entities, ~20 markdown rules): most of a
+ * warm request. A cached listing is the same array on every hit, so the result
+ * is kept per array.
+ */
+const candidates: Memo = new WeakMap();
+const eligible: Memo = new WeakMap();
+
+/**
+ * The posts that pass every check but the content filter. Pick from these and
+ * judge only the post picked (`acceptable`): a cold instance's first joke then
+ * judges one post, not the whole listing.
+ */
+export function candidatePosts(posts: readonly Post[], kind: ContentKind, options: FilterOptions): Post[] {
+  return memoized(candidates, posts, kind, options, (post) => plainRejectReason(post, kind, options) === undefined);
+}
+
+/** The posts that pass every check, the content filter included. */
+export function eligiblePosts(posts: readonly Post[], kind: ContentKind, options: FilterOptions): Post[] {
+  return memoized(eligible, posts, kind, options, (post) => rejectReason(post, kind, options) === undefined);
 }
