@@ -190,6 +190,12 @@ describe('repeat', () => {
     const nothing = await answer(webhookRequest({ action: 'repeat', intent: 'repeat' }), new FakeReddit());
     expect(nothing.reply.speech).toMatch(/^Sorry, I can't find that one any more\./);
   });
+
+  it('never repeats a post the content filter refuses, even one whose id is in the context', async () => {
+    const crude = listing([redditPost({ id: 'x1', title: 'Why did the couple stop having sex?', selftext: 'They ran out of batteries.' })]);
+    const { reply } = await answer(withContext('repeat', { content: 'joke', servedIds: ['x1'] }), new FakeReddit({ Jokes: crude }));
+    expect(reply.speech).toBe("Sorry, I can't find that one any more. What would you like instead, a joke or a fact?");
+  });
 });
 
 describe('feedback', () => {

@@ -7,7 +7,7 @@ import { DEFAULT_CONTENT_FILTER, judgeText } from '../content-filter';
 import { PARAMS, SENTIMENTS, type Sentiment } from '../dialogflow/names';
 import { languageFor } from '../languages';
 import { RedditError } from '../reddit/client';
-import { eligiblePosts } from '../reddit/filters';
+import { acceptable, candidatePosts } from '../reddit/filters';
 import { offlineItems } from '../reddit/offline';
 import type { Reply } from '../reply';
 import {
@@ -63,8 +63,10 @@ async function findLast(ctx: IntentContext, kind: ContentKind, state: Followup) 
   const queries = [...(searchable ? [{ subreddit: kind.subreddit, topic }] : []), { subreddit: kind.subreddit }];
   for (const query of queries) {
     const posts = await ctx.posts.fetchPosts(query, ctx.deadline);
-    const post = eligiblePosts(posts, kind, { allowNsfw: ctx.allowNsfw, contentFilter: ctx.contentFilter }).find((p) => p.id === id);
-    if (post) return { post };
+    const options = { allowNsfw: ctx.allowNsfw, contentFilter: ctx.contentFilter };
+    // Judge the one post, not the listing (a "say that again" on a cold instance).
+    const post = candidatePosts(posts, kind, options).find((p) => p.id === id);
+    if (post && acceptable(post, kind, options)) return { post };
   }
   return undefined;
 }
