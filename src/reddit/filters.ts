@@ -88,7 +88,6 @@ function memoized(memo: Memo, posts: readonly Post[], kind: ContentKind, options
  * is kept per array.
  */
 const candidates: Memo = new WeakMap();
-const eligible: Memo = new WeakMap();
 
 /**
  * The posts that pass every check but the content filter. Pick from these and
@@ -99,7 +98,7 @@ export function candidatePosts(posts: readonly Post[], kind: ContentKind, option
   return memoized(candidates, posts, kind, options, (post) => plainRejectReason(post, kind, options) === undefined);
 }
 
-/** The posts that pass every check, the content filter included. */
+/** The posts that pass every check, the content filter included (judges every candidate: for checks and tools, not the request path). */
 export function eligiblePosts(posts: readonly Post[], kind: ContentKind, options: FilterOptions): Post[] {
-  return memoized(eligible, posts, kind, options, (post) => rejectReason(post, kind, options) === undefined);
+  return candidatePosts(posts, kind, options).filter((post) => acceptable(post, kind, options));
 }
