@@ -102,11 +102,10 @@ export class CachedPostSource implements PostSource {
     const pending = this.cache.fetch(key, { context: { query, deadline, observe }, status });
     const result = await untilBudget(pending, deadline.budgetFor(RENDER_RESERVE_MS));
     if (result.kind === 'late') {
-      // Joined someone else's slower request: give up on it for this caller only.
-      const stale = this.cache.peek(key, { allowStale: true });
-      this.log.info({ ...listingLabel(query), stale: stale !== undefined }, 'reddit listing not ready in time');
-      observe?.({ cache: stale ? 'stale' : 'miss' });
-      if (stale) return stale;
+      // Only a cold request can be late: with a stale copy, fetch resolves with it at once (allowStale),
+      // before any timer. So there is nothing to serve; give up on the request for this caller only.
+      this.log.info(listingLabel(query), 'reddit listing not ready in time');
+      observe?.({ cache: 'miss' });
       throw new RedditError('timeout', 'Reddit did not answer in time');
     }
     observe?.({ cache: cacheOutcome(status) });
