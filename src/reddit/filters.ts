@@ -66,9 +66,12 @@ export function acceptable(post: Post, kind: ContentKind, options: FilterOptions
 
 type Memo = WeakMap<readonly Post[], Map<ContentKind, Map<string, readonly Post[]>>>;
 
-/** The filtered list, kept per listing array (weakly: it goes when the cache drops the listing), kind and options. */
+/**
+ * The filtered list, kept per listing array (weakly: it goes when the cache drops the listing), kind and
+ * the options the plain checks read (not the content filter level: candidates are not judged).
+ */
 function memoized(memo: Memo, posts: readonly Post[], kind: ContentKind, options: FilterOptions, keep: (post: Post) => boolean): Post[] {
-  const optionsKey = `${options.allowNsfw}/${options.maxChars ?? MAX_CONTENT_CHARS}/${options.contentFilter ?? DEFAULT_CONTENT_FILTER}`;
+  const optionsKey = `${options.allowNsfw}/${options.maxChars ?? MAX_CONTENT_CHARS}`;
   let byKind = memo.get(posts);
   let byOptions = byKind?.get(kind);
   let result = byOptions?.get(optionsKey);
