@@ -80,9 +80,9 @@ function stopwords(lang: Language): ReadonlySet<string> {
  * "about the cats" → ["cat"]: content words (the language's stopwords dropped),
  * a crude singular (a final "s", or German "-en"/"-n"/"-e"), matched at word starts.
  */
-export function topicWords(topic: string, lang: Language = DEFAULT_LANGUAGE): string[] {
+export function topicWords(topic: string | undefined, lang: Language = DEFAULT_LANGUAGE): string[] {
   const ending = lang.code === 'de' ? /(?:en|n|e|s)$/u : /s$/u;
-  return (topic.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])
+  return (topic?.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])
     .filter((word) => !stopwords(lang).has(word))
     .map((word) => (word.length > 3 ? word.replace(ending, '') : word));
 }
@@ -103,8 +103,9 @@ export function pickOffline(
   if (all.length === 0) return undefined;
   const fresh = all.filter((item) => !served.has(item.id));
   const pool = fresh.length > 0 ? fresh : all;
-  const words = topic ? topicWords(topic, lang) : [];
-  const onTopic = words.length > 0 ? pool.filter((item) => mentions(item.text, words)) : [];
+  const words = topicWords(topic, lang);
+  // No topic words: `some` over none is false, so nothing is on topic.
+  const onTopic = pool.filter((item) => mentions(item.text, words));
   const choices = onTopic.length > 0 ? onTopic : pool;
   const item = choices[Math.min(choices.length - 1, Math.floor(random() * choices.length))] as OfflineItem;
   return { item, repeated: fresh.length === 0, onTopic: onTopic.length > 0 };
