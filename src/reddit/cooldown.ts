@@ -16,8 +16,9 @@ function header(headers: HeaderBag, name: string): string | undefined {
   if (!headers) return undefined;
   const direct = headers[name] ?? headers[name.toLowerCase()];
   const value = direct ?? Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
-  if (Array.isArray(value)) return value.length > 0 ? String(value[0]) : undefined;
-  return value === undefined || value === null ? undefined : String(value);
+  // A repeated header arrives as an array: its first value counts (none when the array is empty).
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  return first === undefined || first === null ? undefined : String(first);
 }
 
 function seconds(value: string | undefined): number | undefined {
