@@ -14,6 +14,7 @@ module.exports = {
     '/node_modules/',
     '<rootDir>/test/bundle.test.ts',
     '<rootDir>/test/start.test.ts',
+    '<rootDir>/test/dev.test.ts',
     '<rootDir>/test/chat-cli.test.ts',
     '<rootDir>/test/demo.browser.test.ts',
     '<rootDir>/test/local-agent/explain.test.ts',
