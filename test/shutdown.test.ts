@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
+import { asResponse, FakeResponse } from './support/fake-response';
 import { InFlight, installGracefulShutdown } from '../src/http/shutdown';
 import { silentLogger } from '../src/log';
 import { jokes } from './support/reddit';
@@ -10,23 +11,7 @@ import { sayRequest } from './support/requests';
 import { sendRaw } from './support/raw-http';
 import { expectValidV2Response } from './support/v2-proto';
 
-/** Enough of a ServerResponse for InFlight: 'close' when done, and the JSON sink surface. */
-class FakeResponse extends EventEmitter {
-  headersSent = false;
-  statusCode = 200;
-  body = '';
-  readonly headers: Record<string, string> = {};
-  setHeader(name: string, value: string): void {
-    this.headers[name.toLowerCase()] = value;
-  }
-  end(body = ''): void {
-    this.body = body;
-    this.headersSent = true;
-    setImmediate(() => this.emit('close'));
-  }
-}
 
-const asResponse = (res: FakeResponse) => res as unknown as ServerResponse;
 
 describe('graceful shutdown (in-process)', () => {
   it('holds another SIGTERM listener back until the responses in flight are done', async () => {

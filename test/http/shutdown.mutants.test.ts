@@ -1,23 +1,7 @@
 import { EventEmitter } from 'node:events';
-import type { ServerResponse } from 'node:http';
+import { asResponse, FakeResponse } from '../support/fake-response';
 import { InFlight, installGracefulShutdown } from '../../src/http/shutdown';
 import { jsonLogger } from '../../src/log';
-
-class FakeResponse extends EventEmitter {
-  headersSent = false;
-  statusCode = 200;
-  body = '';
-  readonly headers: Record<string, string> = {};
-  setHeader(name: string, value: string): void {
-    this.headers[name.toLowerCase()] = value;
-  }
-  end(body = ''): void {
-    this.body = body;
-    this.headersSent = true;
-    setImmediate(() => this.emit('close'));
-  }
-}
-const asResponse = (res: FakeResponse) => res as unknown as ServerResponse;
 
 describe('shutdown mutants', () => {
   it('answerLeftovers sends 503 with Retry-After 1 and Connection close, skipping sent responses', () => {
