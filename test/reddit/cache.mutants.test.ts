@@ -2,7 +2,7 @@ import { Deadline } from '../../src/deadline';
 import { CachedPostSource, cacheOutcome } from '../../src/reddit/cache';
 import { RedditError, type PostSource } from '../../src/reddit/client';
 import { PostSchema, type Post } from '../../src/reddit/listing';
-import { jsonLogger } from '../../src/log';
+import { capturedJsonLog } from '../support/json-log';
 import { redditPost } from '../support/reddit';
 
 const posts = (n: number, tag = 'p'): Post[] => Array.from({ length: n }, (_, i) => PostSchema.parse(redditPost({ id: `${tag}${i}` })));
@@ -20,13 +20,6 @@ const untouchable = {
 
 /** A deadline with nothing left for the upstream call. */
 const spent = { budgetFor: () => 0, remainingMs: () => 0 } as unknown as Deadline;
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const log = jsonLogger('info', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
-  const logged = () => lines.map(({ time: _time, ...rest }) => rest);
-  return { log, logged };
-}
 
 describe('cacheOutcome', () => {
   it.each([
@@ -56,7 +49,7 @@ describe('CachedPostSource edge paths', () => {
   it('a cold request that is late: logs the listing, reports a miss, throws a timeout', async () => {
     let release: (value: Post[]) => void = () => undefined;
     const upstream: PostSource = { fetchPosts: () => new Promise<Post[]>((resolve) => (release = resolve)) };
-    const { log, logged } = capture();
+    const { log, records: logged } = capturedJsonLog();
     const source = new CachedPostSource(upstream, { ttlSeconds: 60, log });
     const seen: unknown[] = [];
     const late = source.fetchPosts({ subreddit: 'Jokes', topic: 'cats' }, spent, (report) => seen.push(report));
@@ -83,7 +76,7 @@ describe('CachedPostSource edge paths', () => {
   it('logs the reason when it serves the stale copy after a failed refresh', async () => {
     let now = 1_000_000;
     const upstream: PostSource = { fetchPosts: async () => posts(1, 'kept') };
-    const { log, logged } = capture();
+    const { log, records: logged } = capturedJsonLog();
     const source = new CachedPostSource(upstream, { ttlSeconds: 60, now: () => now, log });
     await source.fetchPosts(JOKES, new Deadline(5000));
     now += 120_000;

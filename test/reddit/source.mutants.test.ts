@@ -1,19 +1,13 @@
 import nock from 'nock';
 import { loadConfig } from '../../src/config';
 import { Deadline } from '../../src/deadline';
-import { jsonLogger } from '../../src/log';
 import { MemoryStore } from '../../src/reddit/shared/store';
 import { createRedditSource } from '../../src/reddit/source';
+import { capturedJsonLog } from '../support/json-log';
 import { jokes, redditEnv } from '../support/reddit';
 
 const JOKES = { subreddit: 'Jokes' };
 const config = (env: Record<string, string> = {}) => loadConfig(redditEnv(env));
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const log = jsonLogger('info', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
-  return { log, messages: () => lines.map(({ time: _time, ...rest }) => rest) };
-}
 
 afterEach(() => nock.cleanAll());
 
@@ -23,7 +17,7 @@ describe('createRedditSource', () => {
     ['with a shared store', () => new MemoryStore()],
   ])('%s, hands its log to the client (retry lines)', async (_name, store) => {
     nock('http://reddit.test').get('/r/Jokes/top.json').query(true).reply(503).get('/r/Jokes/top.json').query(true).reply(200, jokes(2));
-    const { log, messages } = capture();
+    const { log, records: messages } = capturedJsonLog();
     const source = createRedditSource(config(), log, store());
     await expect(source.fetchPosts(JOKES, new Deadline(5000))).resolves.toHaveLength(2);
     expect(messages()).toContainEqual({
@@ -38,7 +32,7 @@ describe('createRedditSource', () => {
 
   it("shares a 429's cool-down with another source on the same store, which then does not call Reddit", async () => {
     const store = new MemoryStore();
-    const { log } = capture();
+    const { log } = capturedJsonLog();
     nock('http://reddit.test').get('/r/Jokes/top.json').query(true).reply(429, {}, { 'Retry-After': '120' });
     const first = createRedditSource(config(), log, store);
     await expect(first.fetchPosts(JOKES, new Deadline(5000))).rejects.toMatchObject({ reason: 'rate-limited' });
@@ -52,7 +46,7 @@ describe('createRedditSource', () => {
 
   it('with a shared store keeps the local copy no longer than CACHE_TTL_SECONDS (0: not even the 5 s local copy)', async () => {
     nock('http://reddit.test').get('/r/Jokes/top.json').query(true).times(2).reply(200, jokes(2));
-    const source = createRedditSource(config({ CACHE_TTL_SECONDS: '0' }), capture().log, new MemoryStore());
+    const source = createRedditSource(config({ CACHE_TTL_SECONDS: '0' }), capturedJsonLog().log, new MemoryStore());
     await source.fetchPosts(JOKES, new Deadline(5000));
     await new Promise((resolve) => setTimeout(resolve, 20));
     const seen: unknown[] = [];
