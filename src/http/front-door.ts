@@ -46,7 +46,8 @@ function readJsonBody(): BodyParser {
 
 function refuse(res: ServerResponse, error: HttpError): void {
   // The client may still be sending a body we will not read: close instead of draining it.
-  if (!res.headersSent) res.setHeader('Connection', 'close');
+  // Nothing has been sent yet: only the checks and the body read ran, and neither writes.
+  res.setHeader('Connection', 'close');
   sendError(res, error);
 }
 

@@ -114,8 +114,8 @@ export function createWebhookHandler(deps: WebhookDeps): ((req: Request, res: Re
       );
       const { reply, late } = await withinDeadline(work, deadline, sorry);
       if (late) summary.deadlineHit = true;
-      if (reply.served) Object.assign(summary, reply.served);
-      if (reply.feedback) summary.feedback = reply.feedback;
+      // Absent parts add nothing: Object.assign skips undefined, JSON drops an undefined field.
+      Object.assign(summary, reply.served, { feedback: reply.feedback });
       sendJson(res, 200, await toWebhookResponse(request, reply, log));
       summary.status = 200;
     } catch (error) {
