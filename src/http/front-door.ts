@@ -1,7 +1,8 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { MAX_BODY_BYTES } from './checks';
 import { fromParserError, HttpError, sendError } from './errors';
+import { FRAMEWORK_DIR, frameworkRequire } from './framework';
 import { closeOnShutdown, requestsInFlight } from './shutdown';
 
 /** What the front door runs for a function. */
@@ -25,10 +26,6 @@ export function withPreflight<F extends object>(fn: F, preflight: Preflight): F 
 
 type BodyParser = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
 type BodyParserModule = { json(options: Record<string, unknown>): BodyParser };
-
-function frameworkRequire(id: string): unknown {
-  return require(require.resolve(id, { paths: [require.resolve('@google-cloud/functions-framework')] }));
-}
 
 let jsonBody: BodyParser | undefined;
 function readJsonBody(): BodyParser {
@@ -95,7 +92,7 @@ let installed = false;
 export function installFrontDoor(): void {
   if (installed) return;
   installed = true;
-  const serverModule = require(join(dirname(require.resolve('@google-cloud/functions-framework')), 'server.js')) as {
+  const serverModule = require(join(FRAMEWORK_DIR, 'server.js')) as {
     getServer: GetServer;
   };
   const original = serverModule.getServer;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkDeclaredSize } from './checks';
 import { fromParserError, HttpError, sendError } from './errors';
+import { frameworkRequire } from './framework';
 
 type Handle = (this: unknown, req: IncomingMessage, res: ServerResponse, callback?: (err?: unknown) => void) => void;
 
@@ -18,10 +19,7 @@ let installed = false;
 export function installJsonErrorHandling(): void {
   if (installed) return;
   installed = true;
-  const fromFramework = require.resolve('express', {
-    paths: [require.resolve('@google-cloud/functions-framework')],
-  });
-  const express = require(fromFramework) as { application: { handle: Handle } };
+  const express = frameworkRequire('express') as { application: { handle: Handle } };
   const original = express.application.handle;
   express.application.handle = function handle(req, res, callback) {
     try {
@@ -32,15 +30,8 @@ export function installJsonErrorHandling(): void {
       sendError(res, error as HttpError);
       return;
     }
-    const done =
-      callback ??
-      ((err?: unknown) => {
-        if (err) {
-          sendError(res, fromParserError(err));
-        } else if (!res.headersSent) {
-          sendError(res, new HttpError(404, 'invalid_request', 'Not found'));
-        }
-      });
+    // Express's last step: an error, or no route answered (sendError does nothing once an answer went out).
+    const done = callback ?? ((err?: unknown) => sendError(res, err ? fromParserError(err) : new HttpError(404, 'invalid_request', 'Not found')));
     original.call(this, req, res, done);
   };
 }
