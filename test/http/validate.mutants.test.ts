@@ -1,16 +1,13 @@
-import { HttpError } from '../../src/http/errors';
 import { parseWebhookRequest } from '../../src/http/validate';
+import { refusalOf } from '../support/http-refusal';
 import { SESSION, webhookRequest } from '../support/requests';
 
-/** [status, code, message] of the refusal, or 'ok'. */
+/** [status, code, message] of the refusal (never with headers), or 'ok'. */
 function verdict(body: unknown): [number, string, string] | 'ok' {
-  try {
-    parseWebhookRequest(body);
-    return 'ok';
-  } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return [error.status, error.code, error.message];
-  }
+  const refusal = refusalOf(() => parseWebhookRequest(body));
+  if (refusal === 'ok') return refusal;
+  expect(refusal.headers).toEqual({});
+  return [refusal.status, refusal.code, refusal.message];
 }
 
 describe('parseWebhookRequest', () => {
