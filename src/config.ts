@@ -150,7 +150,8 @@ export class ConfigError extends Error {
 
 /** One line per problem: the variable, its value unless it may be secret, and what is accepted. */
 function describeProblem(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
-  const name = issue.path.map(String).join('.') || 'environment';
+  // Every check is on one top-level variable (the superRefine ones name theirs), so the path is its name.
+  const name = String(issue.path[0]);
   const value = env[name];
   const shown = value !== undefined && !SECRET_NAME.test(name) ? `${name}=${JSON.stringify(value)}` : name;
   return `${shown}: ${issue.message}`;

@@ -104,7 +104,8 @@ export function jsonLogger(level: string, write: (line: string) => void = (line)
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: {
-        level: (label) => ({ severity: SEVERITY[label] ?? 'DEFAULT' }),
+        // pino logs only the six labels SEVERITY maps (no custom levels are set up here).
+        level: (label) => ({ severity: SEVERITY[label] }),
         // `base: undefined` makes the root's bindings undefined; children's are objects.
         bindings: (bindings) => (bindings ? redactSecrets(bindings) : bindings),
         log: (fields) => redactSecrets(fields),

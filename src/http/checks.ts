@@ -12,7 +12,7 @@ export function checkMethod(method: string | undefined): void {
 }
 
 export function checkContentType(headers: IncomingHttpHeaders): void {
-  const type = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  const type = headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') {
     throw new HttpError(415, 'unsupported_media_type', 'Content-Type must be application/json');
   }
@@ -40,22 +40,26 @@ export interface Credentials {
   headerSecret?: { name: string; value: string };
 }
 
+/** `Basic <base64 of user-id:password>`; the scheme name is case-insensitive. */
+const BASIC_CREDENTIALS = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i;
+
 function basicAuthMatches(header: string | undefined, expected: { username: string; password: string }): boolean {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
-  const decoded = match ? Buffer.from(match[1] ?? '', 'base64').toString('utf8') : '';
+  const match = header?.match(BASIC_CREDENTIALS);
+  // Group 1 is not optional. Without Basic credentials there is no colon, which is refused below.
+  const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
+  // RFC 7617: user-id ":" password; the user id has no colon, the password may have some.
   const colon = decoded.indexOf(':');
-  const username = colon >= 0 ? decoded.slice(0, colon) : '';
-  const password = colon >= 0 ? decoded.slice(colon + 1) : '';
-  // Both comparisons always run, so a wrong user name takes as long as a wrong password.
-  const userOk = sameSecret(username, expected.username);
-  const passOk = sameSecret(password, expected.password);
-  return Boolean(match) && userOk && passOk;
+  // Both comparisons always run, even without a colon, so every refusal costs the same.
+  const userOk = sameSecret(decoded.slice(0, colon), expected.username);
+  const passOk = sameSecret(decoded.slice(colon + 1), expected.password);
+  return colon >= 0 && userOk && passOk;
 }
 
 function headerSecretMatches(headers: IncomingHttpHeaders, expected: { name: string; value: string }): boolean {
   const given = headers[expected.name];
-  // A repeated header is ambiguous: refuse it rather than guess which copy counts.
-  return sameSecret(typeof given === 'string' ? given : '', expected.value) && typeof given === 'string';
+  // A repeated header (an array) is ambiguous: refuse it rather than guess which copy counts.
+  // Whatever came (even nothing) is compared, so a missing header costs as much as a wrong one.
+  return sameSecret(String(given), expected.value) && typeof given === 'string';
 }
 
 /**

@@ -48,7 +48,8 @@ export class RequestFacts {
       fetches: this.fetches,
       ...(this.cache ? { cache: this.cache } : {}),
       ...(this.upstreamCalls > 0 ? { upstreamMs: this.upstreamMs } : {}),
-      ...(this.subreddits.size > 0 ? { fetched: [...this.subreddits].join(',') } : {}),
+      // Never empty here: each counted fetch added its subreddit.
+      fetched: [...this.subreddits].join(','),
     };
   }
 }

@@ -20,7 +20,9 @@ function single(value: string | string[] | undefined): string | undefined {
 function fromCloudHeader(header: string): TraceContext | undefined {
   const match = /^([0-9a-fA-F]{32})(?:\/(\d{1,20}))?(?:;o=([01]))?$/.exec(header.trim());
   if (!match) return undefined;
-  const [, traceId = '', span, sampled] = match;
+  // Group 1 is not optional: a match always has it.
+  const traceId = match[1]!;
+  const [, , span, sampled] = match;
   let spanId: string | undefined;
   if (span !== undefined) {
     const value = BigInt(span);
@@ -33,7 +35,10 @@ function fromCloudHeader(header: string): TraceContext | undefined {
 function fromTraceparent(header: string): TraceContext | undefined {
   const match = /^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/.exec(header.trim().toLowerCase());
   if (!match) return undefined;
-  const [, traceId = '', spanId = '', flags = '00'] = match;
+  // No group is optional: a match has all three.
+  const traceId = match[1]!;
+  const spanId = match[2]!;
+  const flags = match[3]!;
   if (/^0+$/.test(traceId)) return undefined;
   return { traceId, spanId: /^0+$/.test(spanId) ? undefined : spanId, sampled: (parseInt(flags, 16) & 1) === 1 };
 }

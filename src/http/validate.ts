@@ -6,8 +6,10 @@ import { HttpError } from './errors';
 // plain names are repeated back, anything else shows as `*`.
 const PLAIN_NAME = /^[A-Za-z0-9_-]{1,40}$/;
 
+// Every issue has a path: the body is an object by the time the schema sees it,
+// and the schema checks no whole-body rule.
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path.length > 0 ? issue.path.map((part) => (typeof part === 'number' || PLAIN_NAME.test(String(part)) ? String(part) : '*')).join('.') : 'body';
+  const field = issue.path.map((part) => (typeof part === 'number' || PLAIN_NAME.test(String(part)) ? String(part) : '*')).join('.');
   return `${field}: ${issue.message}`;
 }
 
@@ -26,8 +28,8 @@ export function parseWebhookRequest(body: unknown): WebhookRequest {
   }
   const parsed = WebhookRequestSchema.safeParse(body);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new HttpError(400, 'invalid_request', first ? describeIssue(first) : 'Invalid WebhookRequest');
+    // A failed parse has at least one issue.
+    throw new HttpError(400, 'invalid_request', describeIssue(parsed.error.issues[0]!));
   }
   return parsed.data;
 }
