@@ -108,3 +108,79 @@ describe('SharedBudget (mutants)', () => {
     expect(await store.get('rdw:cooldown:oauth.reddit.com')).toBeUndefined();
   });
 });
+
+describe('GuardedStore (mutants)', () => {
+  /** What the guard threw, for its name and message. */
+  const thrown = (work: Promise<unknown>) => work.then(() => undefined, (error: unknown) => error as Error);
+
+  it('degrades naming the operation, the reason (first 200 characters) and the last connection error', async () => {
+    const operations: Array<[string, (store: SharedStore) => Promise<unknown>]> = [
+      ['get', (store) => store.get('k')],
+      ['set', (store) => store.set('k', 'v', 1000)],
+      ['claim', (store) => store.claim('k', 'v', 1000)],
+      ['release', (store) => store.release('k', 'v')],
+      ['increment', (store) => store.increment('k', 1000)],
+    ];
+    for (const [operation, call] of operations) {
+      const log = memoryLogger();
+      const guarded = new GuardedStore(failingStore('x'.repeat(300)), { log, degradeAfterMs: 0, lastError: () => 'WRONGPASS' });
+      const error = await thrown(call(guarded));
+      expect(error).toBeInstanceOf(StoreUnavailable);
+      expect([error?.name, error?.message]).toEqual(['StoreUnavailable', 'shared store call failed']);
+      expect(log.lines).toEqual([
+        {
+          level: 'warn',
+          message: 'redis unavailable, using per-instance memory until it is back',
+          fields: { operation, reason: 'x'.repeat(200), connection: 'WRONGPASS' },
+        },
+      ]);
+    }
+  });
+
+  it('says why it skipped the store: still connecting, degraded, or no answer in time', async () => {
+    const hanging = Object.assign(new MemoryStore(), { connecting: () => new Promise<void>(() => undefined) });
+    const connecting = new GuardedStore(hanging, { log: memoryLogger(), firstConnectionWaitMs: 5 });
+    expect((await thrown(connecting.get('k')))?.message).toBe('still connecting');
+
+    const silent: SharedStore = { ...failingStore(), get: () => new Promise<never>(() => undefined) };
+    const slow = new GuardedStore(silent, { log: memoryLogger(), callMs: 5, degradeAfterMs: 0, now: () => 0 });
+    expect((await thrown(slow.get('k')))?.message).toBe('no answer within 5 ms');
+    expect((await thrown(slow.get('k')))?.message).toBe('shared store degraded');
+  });
+
+  it('while degraded, a failed probe waits a whole interval before the next one', async () => {
+    let now = 1_000_000;
+    let calls = 0;
+    const store: SharedStore = {
+      ...failingStore(),
+      get: async () => {
+        calls += 1;
+        throw new Error('ECONNREFUSED');
+      },
+    };
+    const guarded = new GuardedStore(store, { log: memoryLogger(), probeMs: 1000, degradeAfterMs: 0, now: () => now });
+    await thrown(guarded.get('k')); // degrades
+    now += 1000;
+    await thrown(guarded.get('k')); // the probe, failing
+    await thrown(guarded.get('k')); // right after it: not asked
+    now += 999;
+    await thrown(guarded.get('k'));
+    expect(calls).toBe(2);
+    now += 1;
+    await thrown(guarded.get('k'));
+    expect(calls).toBe(3);
+  });
+
+  describe('with fake timers', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('leaves no timer behind after a call (neither the call’s nor the first connection’s)', async () => {
+      const store = Object.assign(new MemoryStore(), { connecting: () => Promise.resolve() });
+      const guarded = new GuardedStore(store, { log: memoryLogger() });
+      await guarded.set('k', 'v', 60_000);
+      expect(await guarded.get('k')).toBe('v');
+      expect(jest.getTimerCount()).toBe(0);
+    });
+  });
+});
