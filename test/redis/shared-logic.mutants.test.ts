@@ -184,3 +184,85 @@ describe('GuardedStore (mutants)', () => {
     });
   });
 });
+
+describe('SharedListingSource (mutants)', () => {
+  const LISTING = `rdw:listing:${listingKey(JOKES)}`;
+  const LOCK = `rdw:lock:${listingKey(JOKES)}`;
+  const failingReddit: PostSource = {
+    fetchPosts: async () => {
+      throw new RedditError('upstream', 'Reddit answered 503', 503);
+    },
+  };
+
+  it('holds rdw:lock:<listing> for the fetch budget plus one poll, and stores the result in rdw:listing:<listing>', async () => {
+    const { clock, now, store } = clocked(5_000_000);
+    const held: Array<string | undefined> = [];
+    const reddit: PostSource = {
+      async fetchPosts() {
+        // Deadline of 1000 ms less the 150 ms render reserve: the lock lives 850 + 20 ms.
+        clock.now += 869;
+        held.push(await store.get(LOCK));
+        clock.now += 1;
+        held.push(await store.get(LOCK));
+        clock.now -= 870;
+        return [post('p1')];
+      },
+    };
+    const source = new SharedListingSource(reddit, store, { ttlSeconds: 60, now });
+    await source.fetchPosts(JOKES, new Deadline(1000, now));
+    expect(held.map((owner) => owner !== undefined)).toEqual([true, false]);
+    expect(JSON.parse((await store.get(LISTING)) ?? 'null')).toMatchObject({ fetchedAt: 5_000_000, posts: [{ id: 'p1' }] });
+  });
+
+  it('releases its lock after a fetch, so the next instance may fetch at once', async () => {
+    const { now, store } = clocked(5_000_000);
+    const source = new SharedListingSource({ fetchPosts: async () => [post('p1')] }, store, { ttlSeconds: 60, now });
+    await source.fetchPosts(JOKES, new Deadline(1000, now));
+    expect(await store.get(LOCK)).toBeUndefined();
+    await expect(source.fetchPosts({ subreddit: 'Jokes', topic: 'x' }, new Deadline(1000, now))).resolves.toHaveLength(1);
+    expect(await store.get(`rdw:lock:${listingKey({ subreddit: 'Jokes', topic: 'x' })}`)).toBeUndefined();
+  });
+
+  it('a stored entry of the wrong shape is a miss that leaves this instance’s own copy alone', async () => {
+    const { now, store } = clocked(5_000_000);
+    const away = { now: false };
+    // The memory store, or (away) a store that is unavailable.
+    const switchable: SharedStore = {
+      get: (key) => (away.now ? Promise.reject(new StoreUnavailable('away')) : store.get(key)),
+      set: (key, value, ttl) => store.set(key, value, ttl),
+      claim: (key, value, ttl) => store.claim(key, value, ttl),
+      release: (key, value) => store.release(key, value),
+      increment: (key, ttl) => store.increment(key, ttl),
+      close: () => store.close(),
+    };
+    let calls = 0;
+    const reddit: PostSource = { fetchPosts: async () => [post(`p${++calls}`)] };
+    const source = new SharedListingSource(reddit, switchable, { ttlSeconds: 60, now });
+    await source.fetchPosts(JOKES, new Deadline(1000, now));
+    await store.set(LISTING, JSON.stringify({ posts: 'not a list' }), 60_000);
+    // No time left to fetch and nothing usable stored: a timeout, not the broken entry.
+    await expect(source.fetchPosts(JOKES, new Deadline(150, now))).rejects.toMatchObject({ reason: 'timeout' });
+    away.now = true;
+    expect((await source.fetchPosts(JOKES, new Deadline(1000, now))).map((p) => p.id)).toEqual(['p1']);
+    expect(calls).toBe(1);
+  });
+
+  it('out of time with nothing stored: a timeout with a clear message', async () => {
+    const { now, store } = clocked(5_000_000);
+    const source = new SharedListingSource(failingReddit, store, { ttlSeconds: 60, now });
+    await expect(source.fetchPosts(JOKES, new Deadline(150, now))).rejects.toMatchObject({
+      reason: 'timeout',
+      message: 'Reddit did not answer in time',
+    });
+  });
+
+  it('waits with a real timer when given no sleep', async () => {
+    const { now, store } = clocked(5_000_000);
+    await store.claim(LOCK, 'other', 60_000);
+    const source = new SharedListingSource(failingReddit, store, { ttlSeconds: 60, now });
+    const waiting = source.fetchPosts(JOKES, new Deadline(1000, now));
+    await tick(); // it has read, found the lock taken, and sleeps
+    await store.set(LISTING, JSON.stringify({ fetchedAt: 5_000_000, posts: [post('other')] }), 60_000);
+    expect((await waiting).map((p) => p.id)).toEqual(['other']);
+  }, 2_000);
+});
