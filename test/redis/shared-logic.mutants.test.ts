@@ -266,3 +266,136 @@ describe('SharedListingSource (mutants)', () => {
     expect((await waiting).map((p) => p.id)).toEqual(['other']);
   }, 2_000);
 });
+
+describe('SharedTokens (mutants)', () => {
+  const TOKEN = 'rdw:token:app';
+  const LOCK = 'rdw:token-lock:app';
+  const HOUR = 3_600_000;
+
+  /** A request for a new token that counts its calls. */
+  function requests(answer: (n: number) => HeldToken) {
+    const made = { count: 0, request: async () => answer(++made.count) };
+    return made;
+  }
+
+  /** A fake sleep that moves the clock; gives up loudly instead of looping for ever. */
+  function fakeSleep(clock: { now: number }) {
+    const sleeps: number[] = [];
+    const sleep = async (ms: number) => {
+      if (sleeps.length >= 50) throw new Error('still polling after 50 sleeps');
+      sleeps.push(ms);
+      clock.now += ms;
+    };
+    return { sleeps, sleep };
+  }
+
+  /** SharedTokens on the fake clock: a broken wait loop fails after 50 polls instead of polling for ever. */
+  const tokensOn = (store: SharedStore, clock: { now: number }, client = 'app') =>
+    new SharedTokens(store, client, () => clock.now, fakeSleep(clock).sleep);
+
+  it('holds rdw:token-lock:<client> for the budget while requesting, then releases it', async () => {
+    const { clock, now, store } = clocked(1_000_000);
+    const tokens = tokensOn(store, clock);
+    const held: boolean[] = [];
+    const token = await tokens.obtain(async () => {
+      clock.now += 499;
+      held.push((await store.get(LOCK)) !== undefined);
+      clock.now += 1;
+      held.push((await store.get(LOCK)) !== undefined);
+      return { token: 't1', expiresAt: clock.now + HOUR };
+    }, 500);
+    expect(held).toEqual([true, false]);
+    expect(token).toEqual({ token: 't1', expiresAt: 1_000_500 + HOUR });
+
+    await expect(tokens.obtain(async () => ({ token: 'unused', expiresAt: 0 }), 500)).resolves.toMatchObject({ token: 't1' });
+    const other = tokensOn(store, clock, 'other');
+    await other.obtain(async () => ({ token: 'o1', expiresAt: clock.now + HOUR }), 500);
+    expect(await store.get('rdw:token-lock:other')).toBeUndefined();
+  });
+
+  it('stores the token in rdw:token:<client> for exactly its usable life', async () => {
+    const { clock, now, store } = clocked(1_000_000);
+    await tokensOn(store, clock).obtain(async () => ({ token: 't1', expiresAt: 1_000_000 + HOUR }), 500);
+    clock.now += HOUR - 1;
+    expect(JSON.parse((await store.get(TOKEN)) ?? 'null')).toEqual({ token: 't1', expiresAt: 1_000_000 + HOUR });
+    clock.now += 1;
+    expect(await store.get(TOKEN)).toBeUndefined();
+  });
+
+  it('uses a stored token until (not at) its expiry', async () => {
+    const { clock, now, store } = clocked(1_000_000);
+    const tokens = tokensOn(store, clock);
+    const made = requests((n) => ({ token: `new${n}`, expiresAt: clock.now + HOUR }));
+    await store.set(TOKEN, JSON.stringify({ token: 'stored', expiresAt: clock.now + 1 }), 60_000);
+    await expect(tokens.obtain(made.request, 500)).resolves.toEqual({ token: 'stored', expiresAt: 1_000_001 });
+    expect(made.count).toBe(0);
+    clock.now += 1;
+    await expect(tokens.obtain(made.request, 500)).resolves.toMatchObject({ token: 'new1' });
+    expect(made.count).toBe(1);
+  });
+
+  it('while another instance requests one, polls every 20 ms until the budget is used up, then times out', async () => {
+    const { clock, now, store } = clocked(1_000_000);
+    await store.claim(LOCK, 'other', 60_000);
+    const { sleeps, sleep } = fakeSleep(clock);
+    const made = requests(() => ({ token: 'mine', expiresAt: clock.now + HOUR }));
+    await expect(new SharedTokens(store, 'app', now, sleep).obtain(made.request, 100)).rejects.toMatchObject({
+      reason: 'timeout',
+      message: 'No Reddit token in time',
+    });
+    // Asked at 0, 20, 40, 60 and 80 ms: at 80 another poll would end at the budget.
+    expect(sleeps).toEqual([20, 20, 20, 20]);
+    expect(made.count).toBe(0);
+  });
+
+  it('waits with a real timer when given no sleep, and takes the token the other instance stored', async () => {
+    // The real clock too: a broken wait ends with the budget instead of polling for ever.
+    const store = new MemoryStore();
+    await store.claim(LOCK, 'other', 60_000);
+    const made = requests(() => ({ token: 'mine', expiresAt: Date.now() + HOUR }));
+    const waiting = new SharedTokens(store, 'app').obtain(made.request, 1000);
+    await tick(); // it has found no token, the lock taken, and sleeps
+    await store.set(TOKEN, JSON.stringify({ token: 'theirs', expiresAt: Date.now() + HOUR }), HOUR);
+    await expect(waiting).resolves.toMatchObject({ token: 'theirs' });
+    expect(made.count).toBe(0);
+  }, 3_000);
+
+  it('requests its own token when the store is unavailable, and passes a failed request on', async () => {
+    const guarded = new GuardedStore(failingStore(), { log: memoryLogger() });
+    const made = requests((n) => ({ token: `own${n}`, expiresAt: Date.now() + HOUR }));
+    await expect(new SharedTokens(guarded, 'app').obtain(made.request, 500)).resolves.toMatchObject({ token: 'own1' });
+
+    const { clock, now, store } = clocked(1_000_000);
+    let calls = 0;
+    const refused = async (): Promise<HeldToken> => {
+      calls += 1;
+      throw new RedditError('blocked', 'Reddit refused the app credentials', 401);
+    };
+    await expect(tokensOn(store, clock).obtain(refused, 500)).rejects.toMatchObject({ reason: 'blocked' });
+    expect(calls).toBe(1);
+  });
+
+  it('forget() drops the stored token it handed out, but not a newer one', async () => {
+    const { clock, now, store } = clocked(1_000_000);
+    const tokens = tokensOn(store, clock);
+    await tokens.obtain(async () => ({ token: 't1', expiresAt: clock.now + HOUR }), 500);
+    tokens.forget('t1');
+    await tick();
+    expect(await store.get(TOKEN)).toBeUndefined();
+
+    await tokens.obtain(async () => ({ token: 't2', expiresAt: clock.now + HOUR }), 500);
+    await store.set(TOKEN, JSON.stringify({ token: 't3', expiresAt: clock.now + HOUR }), HOUR);
+    tokens.forget('t2');
+    await tick();
+    expect(JSON.parse((await store.get(TOKEN)) ?? 'null')).toMatchObject({ token: 't3' });
+  });
+});
+
+describe('MemoryStore (mutants)', () => {
+  it('close() drops everything it held', async () => {
+    const store = new MemoryStore();
+    await store.set('k', 'v', 60_000);
+    await store.close();
+    expect(await store.get('k')).toBeUndefined();
+  });
+});
