@@ -4,6 +4,12 @@ import type { SharedStore } from './store';
 /** A lost connection is retried this often at most; the guard in front never waits for it. */
 const RECONNECT_CAP_MS = 2_000;
 
+/**
+ * Wait before reconnect attempt `attempt` (1, 2, ...): 100 ms more each time, at most RECONNECT_CAP_MS.
+ * Never gives up, so a refused password (rotation) or a restarted server is picked up again.
+ */
+export const reconnectDelay = (attempt: number): number => Math.min(attempt * 100, RECONNECT_CAP_MS);
+
 // Atomic on the server: a lock is released only by its holder, a counter gets its expiry with its first increment.
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
 const INCREMENT = "local n = redis.call('incr', KEYS[1]) if n == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end return n";
@@ -40,9 +46,8 @@ export class RedisStore implements SharedStore {
       connectTimeout: 2_000,
       // Queued commands fail after one failed reconnect instead of piling up while Redis is away.
       maxRetriesPerRequest: 1,
-      retryStrategy: (attempt) => Math.min(attempt * 100, RECONNECT_CAP_MS),
-      // Redis may refuse the password for a while (rotation); keep reconnecting rather than give up.
-      reconnectOnError: () => false,
+      // An error reply to a command keeps the connection (ioredis' default `reconnectOnError`, none).
+      retryStrategy: reconnectDelay,
     };
     const Client = ioredis();
     this.client = new Client(url, settings) as ScriptedRedis;
