@@ -29,6 +29,18 @@ describe('shutdown mutants', () => {
     await expect(waiting).resolves.toBe(true);
   });
 
+  it('a waiter that timed out leaves the others waiting, and nothing of itself behind', async () => {
+    const inFlight = new InFlight();
+    const res = new FakeResponse();
+    inFlight.track(asResponse(res));
+    const patient = inFlight.drained(60_000);
+    await expect(inFlight.drained(5)).resolves.toBe(false);
+    // Only the patient waiter is left (a timed-out one kept would pile up with every check).
+    expect((inFlight as unknown as { idle: unknown[] }).idle).toHaveLength(1);
+    res.end('{}');
+    await expect(patient).resolves.toBe(true);
+  });
+
   it('logs the exact shutdown lines', async () => {
     const lines: string[] = [];
     const log = jsonLogger('info', (line: string) => lines.push(line));
