@@ -56,7 +56,6 @@ describe('the entry point (src/index.ts)', () => {
   const saved = { ...process.env };
   const printed: string[] = [];
   let server: Server | undefined;
-  let hooks: Listener[] = [];
 
   beforeAll(() => {
     nock.disableNetConnect();
@@ -72,7 +71,6 @@ describe('the entry point (src/index.ts)', () => {
   afterAll(async () => {
     jest.restoreAllMocks();
     process.env = saved;
-    for (const listener of hooks) (process as unknown as EventEmitter).removeListener('newListener', listener);
     server?.closeAllConnections();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     nock.cleanAll();
@@ -83,7 +81,7 @@ describe('the entry point (src/index.ts)', () => {
 
   it('registers `webhook`, warns about the late deadline, answers, then warms the cache', async () => {
     let testing: typeof import('@google-cloud/functions-framework/testing') | undefined;
-    hooks = newProcessHooks(() =>
+    const hooks = newProcessHooks(() =>
       jest.isolateModules(() => {
         require('../../src/index');
         testing = require('@google-cloud/functions-framework/testing') as typeof import('@google-cloud/functions-framework/testing');
