@@ -27,7 +27,16 @@ import type { IntentContext, IntentHandler } from './context';
 import { followupAlive, followupContext, readFollowup, type Followup } from './followup';
 import { contentParameter, tellContent, topicParameter } from './say-content';
 
-const pick = <T>(items: readonly T[], random: () => number): T => items[Math.min(items.length - 1, Math.floor(random() * items.length))]!;
+/**
+ * One item at random, from those `preferred` accepts when there are any, else
+ * from all (a language offering a single kind still gets an answer). The
+ * `Math.min` keeps a `random` that returns 1 inside the list.
+ */
+export function pickPreferring<T>(items: readonly T[], preferred: (item: T) => boolean, random: () => number): T {
+  const better = items.filter(preferred);
+  const from = better.length > 0 ? better : items;
+  return from[Math.min(from.length - 1, Math.floor(random() * from.length))]!;
+}
 
 /** "What can you do?": every kind, how to ask, and chips (with "Another one" while it works). */
 export const help: IntentHandler = ({ turn }) => {
@@ -39,8 +48,7 @@ export const help: IntentHandler = ({ turn }) => {
 export const surprise: IntentHandler = (ctx) => {
   const current = readFollowup(ctx.turn).content;
   const kinds = catalogFor(languageFor(ctx.turn.languageCode));
-  const others = kinds.filter((kind) => kind.id !== current);
-  const kind = pick(others.length > 0 ? others : kinds, ctx.random);
+  const kind = pickPreferring(kinds, (other) => other.id !== current, ctx.random);
   return tellContent(ctx, kind, undefined, { intro: surpriseIntro(kind) });
 };
 
@@ -123,8 +131,7 @@ export const feedback: IntentHandler = (ctx) => {
     return { speech: feedbackSpeech(lang, true, ctx.random), chips: kind ? contentChips(lang) : kindChips(lang), contexts, feedback: logged };
   }
   const kinds = catalogFor(lang);
-  const others = kinds.filter((other) => other.id !== kind?.id && other.featured);
-  const other = pick(others.length > 0 ? others : kinds, ctx.random);
+  const other = pickPreferring(kinds, (candidate) => candidate.id !== kind?.id && Boolean(candidate.featured), ctx.random);
   const chips = contentChips(lang).filter((chip) => chip !== other.chip);
   return { speech: feedbackSpeech(lang, false, ctx.random, other), chips: [other.chip, ...chips], contexts, feedback: logged };
 };
