@@ -4,8 +4,8 @@
  * line break, so one is put into the collection here (the collection is built
  * when the module loads).
  */
-import { SESSION, webhookRequest } from '../support/requests';
-import { answer, FakeReddit } from '../support/turns';
+import { followupRequest } from '../support/requests';
+import { answer, FakeReddit, messageTexts } from '../support/turns';
 
 jest.mock('../../src/reddit/offline-content', () => ({
   ...jest.requireActual('../../src/reddit/offline-content'),
@@ -13,14 +13,8 @@ jest.mock('../../src/reddit/offline-content', () => ({
 }));
 
 it('keeps a fact with a line break in one message', async () => {
-  const request = webhookRequest({
-    action: 'repeat',
-    intent: 'repeat',
-    contexts: [{ name: `${SESSION}/contexts/content-followup`, lifespanCount: 4, parameters: { content: 'fact', servedIds: ['offline:fact:0'] } }],
-  });
-  const { response } = await answer(request, new FakeReddit());
-  const texts = (response.fulfillmentMessages ?? []).flatMap((message) => ('text' in message ? message.text.text : []));
-  expect(texts).toEqual([
+  const { response } = await answer(followupRequest('repeat', { content: 'fact', servedIds: ['offline:fact:0'] }), new FakeReddit());
+  expect(messageTexts(response)).toEqual([
     'Sure, here it is again:\n\nOctopuses have three hearts.\nTwo of them stop while they swim.\n\nWhat do you want to hear next, a joke or a fact?',
   ]);
 });

@@ -10,18 +10,13 @@ import { RedditError, type PostSource } from '../../src/reddit/client';
 import { OFFLINE } from '../../src/reddit/offline';
 import { capturedJsonLog } from '../support/json-log';
 import { jokes } from '../support/reddit';
-import { SESSION, webhookRequest } from '../support/requests';
-import { answer, FakeReddit } from '../support/turns';
+import { followupRequest, SESSION } from '../support/requests';
+import { answer, FakeReddit, messageTexts } from '../support/turns';
 
 const FOLLOWUP = `${SESSION}/contexts/content-followup`;
 const CANT = "Sorry, I can't find that one any more. What would you like instead, a joke or a fact?";
 
-/** A turn of `action` with the follow-up context carrying `state`; `parameters` are the intent's own. */
-const turnWith = (action: string, state: Record<string, unknown>, parameters: Record<string, unknown> = {}) =>
-  webhookRequest({ action, intent: action, queryText: action, parameters, contexts: [{ name: 'content-followup', lifespanCount: 4, parameters: state }] });
 const followupOut = (response: WebhookResponse) => response.outputContexts?.find((context) => context.name === FOLLOWUP);
-const texts = (response: WebhookResponse) =>
-  (response.fulfillmentMessages ?? []).flatMap((message) => ('text' in message ? message.text.text : []));
 
 describe('pickPreferring', () => {
   const even = (n: number) => n % 2 === 0;
@@ -48,7 +43,7 @@ describe('surprise', () => {
     ['joke', 'one-liner'],
     ['one-liner', 'news'],
   ])('with random() = 1 after a %s, tells the last other kind: %s', async (current, told) => {
-    const { response } = await answer(turnWith('surprise', { content: current, servedIds: [] }), new FakeReddit(), { random: () => 1 });
+    const { response } = await answer(followupRequest('surprise', { content: current, servedIds: [] }), new FakeReddit(), { random: () => 1 });
     expect(followupOut(response)?.parameters?.content).toBe(told);
   });
 });
@@ -56,13 +51,13 @@ describe('surprise', () => {
 describe('repeat', () => {
   it('asks Reddit nothing when no post was told yet in this conversation', async () => {
     const reddit = new FakeReddit({ Jokes: jokes(2), 'Jokes?cats': jokes(2) });
-    const { reply } = await answer(turnWith('repeat', { content: 'joke', topic: 'cats', servedIds: [] }), reddit);
+    const { reply } = await answer(followupRequest('repeat', { content: 'joke', topic: 'cats', servedIds: [] }), reddit);
     expect(reply.speech).toBe(CANT);
     expect(reddit.queries).toEqual([]);
   });
 
   it('keeps the follow-up context, with the question asked before, when it cannot find the post', async () => {
-    const { response } = await answer(turnWith('repeat', { content: 'joke', servedIds: ['zz9'], asked: 3 }), new FakeReddit({ Jokes: jokes(2) }));
+    const { response } = await answer(followupRequest('repeat', { content: 'joke', servedIds: ['zz9'], asked: 3 }), new FakeReddit({ Jokes: jokes(2) }));
     expect(response.outputContexts).toEqual([
       { name: FOLLOWUP, lifespanCount: 5, parameters: { content: 'joke', topic: '', servedIds: ['zz9'], asked: 3 } },
     ]);
@@ -75,15 +70,15 @@ describe('repeat', () => {
     ['no miss said yet', { topic: 'cats' }, { topic: 'cats' }],
     ['no topic', { noted: 'cats' }, { topic: '' }],
   ])('writes back "noted" only when it is the topic (%s)', async (_case, state, written) => {
-    const { response } = await answer(turnWith('repeat', { content: 'joke', servedIds: [], ...state }), new FakeReddit());
+    const { response } = await answer(followupRequest('repeat', { content: 'joke', servedIds: [], ...state }), new FakeReddit());
     expect(followupOut(response)?.parameters).toEqual({ content: 'joke', servedIds: [], ...written });
   });
 
   it("splits a joke of the bot's own collection into setup and punchline, whatever kind the context names", async () => {
     const [setup, punchline] = OFFLINE.joke[0]!.text.split('\n');
     for (const content of ['joke', 'fact']) {
-      const { response } = await answer(turnWith('repeat', { content, servedIds: ['offline:joke:0'] }), new FakeReddit());
-      expect(texts(response)).toEqual([`Sure, here it is again:\n\n${setup}`, `${punchline}\n\nWhat do you want to hear next, a joke or a fact?`]);
+      const { response } = await answer(followupRequest('repeat', { content, servedIds: ['offline:joke:0'] }), new FakeReddit());
+      expect(messageTexts(response)).toEqual([`Sure, here it is again:\n\n${setup}`, `${punchline}\n\nWhat do you want to hear next, a joke or a fact?`]);
     }
   });
 
@@ -99,7 +94,7 @@ describe('repeat', () => {
       ['anything else, as unknown', new TypeError('boom'), 'unknown'],
     ])('logs one warning for %s and says it cannot', async (_case, error, reason) => {
       const { log, records } = capturedJsonLog();
-      const { reply } = await answer(turnWith('repeat', { content: 'joke', servedIds: ['abc12'] }), failing(error), { log });
+      const { reply } = await answer(followupRequest('repeat', { content: 'joke', servedIds: ['abc12'] }), failing(error), { log });
       expect(records()).toEqual([{ severity: 'WARNING', reason, message: 'repeat: reddit unavailable' }]);
       expect(reply.speech).toBe(CANT);
     });
@@ -113,7 +108,7 @@ describe('feedback', () => {
     ['missing', {}],
     ['not one of the two', { sentiment: 'ecstatic' }],
   ])('with the sentiment %s, thanks the user', async (_case, parameters) => {
-    const { reply } = await answer(turnWith('feedback', { content: 'joke', servedIds: ['j1'] }, parameters), new FakeReddit(), { random: () => 0 });
+    const { reply } = await answer(followupRequest('feedback', { content: 'joke', servedIds: ['j1'] }, parameters), new FakeReddit(), { random: () => 0 });
     expect(reply.speech).toBe('Glad you liked it!');
     expect(reply.chips).toEqual(ALL_CHIPS);
   });
@@ -123,7 +118,7 @@ describe('feedback', () => {
     ['joke', ['Fact', 'Another one', 'Joke', 'Dad joke', 'Shower thought', 'Life pro tip', 'News', 'One-liner', 'Bye']],
   ])('after a negative one on a %s, offers the other featured kind (whatever the random value), its chip first and only once', async (content, chips) => {
     for (const r of [0, 0.99]) {
-      const { reply } = await answer(turnWith('feedback', { content, servedIds: ['p1'] }, { sentiment: 'negative' }), new FakeReddit(), { random: () => r });
+      const { reply } = await answer(followupRequest('feedback', { content, servedIds: ['p1'] }, { sentiment: 'negative' }), new FakeReddit(), { random: () => r });
       expect(reply.chips).toEqual(chips);
     }
   });

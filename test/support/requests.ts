@@ -53,3 +53,7 @@ export function moreRequest(previous: { outputContexts?: Array<Record<string, un
     contexts: (previous.outputContexts ?? []) as RequestOptions['contexts'],
   });
 }
+
+/** A turn of `action` (also the intent's name) with the follow-up context carrying `state`; `parameters` are the intent's own. */
+export const followupRequest = (action: string, state: Record<string, unknown>, parameters: Record<string, unknown> = {}) =>
+  webhookRequest({ action, intent: action, queryText: action, parameters, contexts: [{ name: 'content-followup', lifespanCount: 4, parameters: state }] });

@@ -48,3 +48,7 @@ export async function answer(
   expectValidV2Response(response);
   return { reply, response };
 }
+
+/** The text messages of a response, in order (what a chat shows as bubbles). */
+export const messageTexts = (response: WebhookResponse): string[] =>
+  (response.fulfillmentMessages ?? []).flatMap((message) => ('text' in message ? message.text.text : []));
