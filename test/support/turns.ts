@@ -2,7 +2,7 @@ import type { ContentFilterLevel } from '../../src/content-filter';
 import { Deadline } from '../../src/deadline';
 import { toWebhookResponse, type WebhookResponse } from '../../src/dialogflow/response';
 import { route } from '../../src/intents/router';
-import { silentLogger } from '../../src/log';
+import { silentLogger, type Logger } from '../../src/log';
 import { RedditError, type ListingQuery, type PostSource } from '../../src/reddit/client';
 import { parseListing, type Post } from '../../src/reddit/listing';
 import { parseWebhookRequest } from '../../src/http/validate';
@@ -31,7 +31,7 @@ export class FakeReddit implements PostSource {
 export async function answer(
   request: Record<string, unknown>,
   posts: PostSource,
-  options: { random?: () => number; allowNsfw?: boolean; contentFilter?: ContentFilterLevel } = {},
+  options: { random?: () => number; allowNsfw?: boolean; contentFilter?: ContentFilterLevel; log?: Logger } = {},
 ): Promise<{ reply: Reply; response: WebhookResponse }> {
   const parsed = parseWebhookRequest(request);
   const turn = toTurn(parsed);
@@ -42,7 +42,7 @@ export async function answer(
     allowNsfw: options.allowNsfw ?? false,
     contentFilter: options.contentFilter,
     random: options.random ?? Math.random,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
   });
   const response = await toWebhookResponse(parsed, reply);
   expectValidV2Response(response);
