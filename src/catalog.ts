@@ -60,8 +60,11 @@ export function normalizePhrase(text: string): string {
 
 const PUNCTUATION = '\\s*(?:,|:|-|–|—)?\\s*';
 
-/** "TIL that ..." / "Today I learned: ..." → "...": the prefix, punctuation, then one of the words after it. */
-function titlePrefixPattern(text: KindText): RegExp | undefined {
+/**
+ * "TIL that ..." / "Today I learned: ..." → "...": the prefix, punctuation, then one of the words after it.
+ * Exported for its tests: it runs while the module loads, where a mutation run cannot switch its mutants on.
+ */
+export function titlePrefixPattern(text: Pick<KindText, 'titlePrefixes' | 'afterTitlePrefix'>): RegExp | undefined {
   if (!text.titlePrefixes?.length) return undefined;
   const after = text.afterTitlePrefix?.length
     ? `(?:(?:${alternatives(text.afterTitlePrefix)})${PUNCTUATION})?`
@@ -129,7 +132,7 @@ export function kindForms(kind: ContentKind): Record<'noun' | 'a' | 'aObject' | 
 
 /** "a, b or c" in the language. */
 export function listOf(items: readonly string[], lang: Language): string {
-  if (items.length <= 1) return items.join('');
+  if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${lang.or} ${items[items.length - 1]}`;
 }
 

@@ -41,8 +41,9 @@ describe('fallback', () => {
 
 describe('bye', () => {
   it('says goodbye and clears the follow-up context', async () => {
-    const { response } = await answer(byeRequest(), new FakeReddit());
+    const { reply, response } = await answer(byeRequest(), new FakeReddit());
     expect(response.fulfillmentText).toMatch(/^Bye!/);
+    expect(reply.chips).toEqual([]);
     expect(response.outputContexts).toEqual([{ name: FOLLOWUP, lifespanCount: 0 }]);
     expect(response).not.toHaveProperty('triggerEndOfConversation');
   });

@@ -78,16 +78,20 @@ const CHIPS_TITLE = 'Choose one:';
 /** Actions on Google shows at most 8 suggestion chips and rejects a response with more. */
 const MAX_GOOGLE_SUGGESTIONS = 8;
 
-/** Integrations that show chips as their own quick-replies message (the library's rich-message platforms, less Google). */
-const QUICK_REPLY_PLATFORMS: Readonly<Record<string, Platform>> = {
-  facebook: 'FACEBOOK',
-  slack: 'SLACK',
-  telegram: 'TELEGRAM',
-  kik: 'KIK',
-  skype: 'SKYPE',
-  line: 'LINE',
-  viber: 'VIBER',
-};
+/**
+ * Integrations that show chips as their own quick-replies message (the library's rich-message platforms, less Google),
+ * by lower-case source. A Map, not an object: a source such as `constructor` or `__proto__` must find nothing; an
+ * absent source finds nothing either.
+ */
+const QUICK_REPLY_PLATFORMS: ReadonlyMap<string | undefined, Platform> = new Map([
+  ['facebook', 'FACEBOOK'],
+  ['slack', 'SLACK'],
+  ['telegram', 'TELEGRAM'],
+  ['kik', 'KIK'],
+  ['skype', 'SKYPE'],
+  ['line', 'LINE'],
+  ['viber', 'VIBER'],
+]);
 
 // Loaded on first use, not at import: the library pulls actions-on-google, which is slow to
 // require, and start-up time is what a cold instance makes its first user wait for.
@@ -124,17 +128,16 @@ export function messengerPayload(reply: Reply): Record<string, unknown> {
 async function buildWithLibrary(request: WebhookRequest, reply: Reply): Promise<unknown> {
   const { WebhookClient, Text, Suggestion, Payload } = library();
   let sent: unknown;
+  // The library only calls `json` (and ignores what it returns): `status` is for a handler map
+  // without a handler for the intent, and we pass one handler function.
   const response = {
     json(body: unknown) {
       sent = body;
-      return response;
-    },
-    status() {
-      return response;
     },
   };
-  // The library dereferences queryResult.intent.displayName unconditionally.
-  const body = { ...request, queryResult: { ...request.queryResult, intent: request.queryResult.intent ?? { displayName: '' } } };
+  // The library dereferences queryResult.intent.displayName unconditionally; what it finds
+  // there is unused (it picks a handler by intent name from a map, and we pass one function).
+  const body = { ...request, queryResult: { ...request.queryResult, intent: request.queryResult.intent ?? {} } };
   const agent = new WebhookClient({
     request: { body, headers: {} } as never,
     response: response as never,
@@ -167,9 +170,10 @@ function outputContexts(reply: Reply, session: string): Pick<WebhookResponse, 'o
 function fixMessage(message: Record<string, unknown>): Record<string, unknown> {
   const quick = message.quickReplies as { title?: string; quickReplies: string[] } | undefined;
   if (quick && !quick.title) return { ...message, quickReplies: { title: CHIPS_TITLE, ...quick } };
-  const suggestions = (message.suggestions as { suggestions?: unknown } | undefined)?.suggestions;
-  if (Array.isArray(suggestions) && suggestions.length > MAX_GOOGLE_SUGGESTIONS) {
-    return { ...message, suggestions: { suggestions: suggestions.slice(0, MAX_GOOGLE_SUGGESTIONS) } };
+  const google = message.suggestions as { suggestions?: unknown } | undefined;
+  // No length check: slicing eight or fewer keeps them all. Whatever else the library wrote stays, for the strict check.
+  if (Array.isArray(google?.suggestions)) {
+    return { ...message, suggestions: { ...google, suggestions: google.suggestions.slice(0, MAX_GOOGLE_SUGGESTIONS) } };
   }
   return message;
 }
@@ -189,8 +193,8 @@ function normalize(raw: unknown, reply: Reply, session: string): unknown {
  * the integration's platform, or for all) or Google's suggestions; and the contexts.
  */
 export function plainResponse(request: WebhookRequest, reply: Reply): WebhookResponse {
-  const source = (request.originalDetectIntentRequest?.source ?? '').toLowerCase();
-  const platform = QUICK_REPLY_PLATFORMS[source];
+  const source = request.originalDetectIntentRequest?.source?.toLowerCase();
+  const platform = QUICK_REPLY_PLATFORMS.get(source);
   const onPlatform = platform ? { platform } : {};
   const messages: NonNullable<WebhookResponse['fulfillmentMessages']> = (reply.texts ?? [reply.speech]).map((text) => ({
     text: { text: [text] },
@@ -218,7 +222,8 @@ function warnOnce(log: Logger | undefined, request: WebhookRequest, problem: str
   const platform = request.originalDetectIntentRequest?.source ?? '(none)';
   if (!log || warnedPlatforms.has(platform)) return;
   warnedPlatforms.add(platform);
-  log.warn({ platform: platform.slice(0, 100), problem: problem.slice(0, 300) }, 'rich response does not fit v2, answering plainly');
+  // The source is at most 100 characters (WebhookRequestSchema); a thrown message has no bound.
+  log.warn({ platform, problem: problem.slice(0, 300) }, 'rich response does not fit v2, answering plainly');
 }
 
 export async function toWebhookResponse(request: WebhookRequest, reply: Reply, log?: Logger): Promise<WebhookResponse> {
@@ -226,8 +231,9 @@ export async function toWebhookResponse(request: WebhookRequest, reply: Reply, l
   try {
     const checked = WebhookResponseSchema.safeParse(normalize(await buildWithLibrary(request, reply), reply, request.session));
     if (checked.success) return checked.data;
-    const issue = checked.error.issues[0];
-    problem = `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`;
+    // A failed parse has at least one issue, and every issue has a path (empty for the whole body).
+    const issue = checked.error.issues[0]!;
+    problem = `${issue.path.join('.')}: ${issue.message}`;
   } catch (error) {
     problem = error instanceof Error ? error.message : String(error);
   }

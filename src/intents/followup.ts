@@ -31,8 +31,8 @@ export type Followup = z.infer<typeof FollowupSchema>;
 
 export function readFollowup(turn: Turn): Followup {
   const context = turn.contexts.get(CONTEXTS.followup);
-  const parsed = FollowupSchema.safeParse(context?.parameters ?? {});
-  return parsed.success ? parsed.data : { servedIds: [] };
+  // Every field catches its own garbage, so any parameters object parses: parse() cannot throw here.
+  return FollowupSchema.parse(context?.parameters ?? {});
 }
 
 /**

@@ -122,7 +122,8 @@ async function choosePost(ctx: IntentContext, telling: Telling, served: Set<stri
   const post = pickUnserved(top.posts, served, ctx.random, top.accept);
   if (post) return { post, note };
   const again = pickUnserved(top.posts, new Set(), ctx.random, top.accept);
-  return again ? { post: again, note: allHeardNote(kind.lang), repeat: true } : { note };
+  // Without a post there is nothing to put a note before (the offline answer and the apology say their own).
+  return again ? { post: again, note: allHeardNote(kind.lang), repeat: true } : {};
 }
 
 /** An item of the bot's own collection instead of a failed, empty or exhausted Reddit listing. */

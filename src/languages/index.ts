@@ -42,7 +42,7 @@ export const DEFAULT_LANGUAGE: Language = LANGUAGES.get('en')!;
 
 /** `de`, `de-DE`, `de_AT`, `DE` → German; anything unknown or missing → English. */
 export function languageFor(code: string | undefined): Language {
-  const prefix = /^([A-Za-z]{2})(?![A-Za-z])/.exec(code ?? '')?.[1]?.toLowerCase();
+  const prefix = code?.match(/^([A-Za-z]{2})(?![A-Za-z])/)?.[1]?.toLowerCase();
   return (prefix && LANGUAGES.get(prefix)) || DEFAULT_LANGUAGE;
 }
 

@@ -61,7 +61,8 @@ export function sliceUnits(text: string, max: number): string {
 /** Cuts at a word boundary so that the result, ellipsis included, is at most `max` characters. */
 export function capText(text: string, max: number): string {
   if (text.length <= max) return text;
-  if (max <= 1) return '…'.slice(0, max);
+  // A max of 1 needs no case of its own: nothing fits before the ellipsis, which alone is 1 long.
+  if (max < 1) return '';
   const slice = sliceUnits(text, max - 1);
   const lastBreak = slice.search(/\s\S*$/);
   const cut = lastBreak > max / 2 ? slice.slice(0, lastBreak) : slice;

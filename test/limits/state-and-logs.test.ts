@@ -35,6 +35,10 @@ describe('the follow-up context', () => {
     expect(over.topic).toBeUndefined();
   });
 
+  it('reads a context of nothing but garbage as an empty state', () => {
+    expect(readFollowup(turnWith({ content: 7, topic: ['cats'], asked: -1, noted: {}, servedIds: 'j1' }))).toEqual({ servedIds: [] });
+  });
+
   it('keeps the newest 50 served ids', () => {
     const ids = Array.from({ length: 51 }, (_, i) => `id${i}`);
     expect(readFollowup(turnWith({ servedIds: ids.slice(1) })).servedIds).toEqual(ids.slice(1));
