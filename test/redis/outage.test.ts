@@ -122,5 +122,6 @@ describeRedis('Redis trouble', () => {
     await untilRecovered();
     rig.stub.reset();
     await expectSharingAgain('password');
-  });
+    // Two instance start-ups, a degrade and a recovery: several seconds on a loaded 2-core machine.
+  }, 30_000);
 });
