@@ -4,10 +4,9 @@ import { jsonLogger } from '../src/log';
 import { DEFAULT_LANGUAGE } from '../src/languages';
 import { OFFLINE } from '../src/reddit/offline';
 import { nextFollowUp, tell } from '../src/speech/phrases';
-import type { WebhookResponse } from '../src/dialogflow/response';
 import { jokes, listing, redditPost } from './support/reddit';
-import { moreRequest, sayRequest, SESSION, webhookRequest } from './support/requests';
-import { answer, FakeReddit } from './support/turns';
+import { followupRequest, moreRequest, sayRequest, SESSION, webhookRequest } from './support/requests';
+import { answer, FakeReddit, messageTexts } from './support/turns';
 
 const FOLLOWUP = `${SESSION}/contexts/content-followup`;
 const FOLLOW_UPS = [
@@ -28,22 +27,12 @@ function seeded(seed: number): () => number {
   };
 }
 
-const withContext = (action: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-  webhookRequest({
-    action,
-    intent: action,
-    queryText: action,
-    parameters: extra,
-    contexts: [{ name: 'content-followup', lifespanCount: 4, parameters }],
-  });
-const texts = (response: WebhookResponse) =>
-  (response.fulfillmentMessages ?? []).flatMap((message) => ('text' in message ? message.text.text : []));
 const SCARECROW = listing([redditPost({ id: 's1', title: 'Why did the scarecrow win an award?', selftext: 'He was outstanding in his field.' })]);
 
 describe('jokes told like jokes', () => {
   it('sends setup and punchline as two text messages, setup first; the speech reads both in order', async () => {
     const { response } = await answer(sayRequest('joke'), new FakeReddit({ Jokes: SCARECROW }));
-    expect(texts(response)).toEqual([
+    expect(messageTexts(response)).toEqual([
       "Here's a joke:\n\nWhy did the scarecrow win an award?",
       `He was outstanding in his field.\n\n${FOLLOW_UPS[0]}`,
     ]);
@@ -60,15 +49,15 @@ describe('jokes told like jokes', () => {
   it('keeps a fact (no punchline) in one message', async () => {
     const facts = listing([redditPost({ id: 'f1', subreddit: 'todayilearned', title: 'TIL sloths hold their breath for 40 minutes', is_self: false, selftext: '' })]);
     const { response } = await answer(sayRequest('fact'), new FakeReddit({ todayilearned: facts }));
-    expect(texts(response)).toEqual([response.fulfillmentText]);
+    expect(messageTexts(response)).toEqual([response.fulfillmentText]);
   });
 
   it("splits a joke of the bot's own collection the same way", async () => {
     const { response } = await answer(sayRequest('joke'), new FakeReddit({ Jokes: listing([]) }), { random: () => 0 });
     const joke = OFFLINE.joke[0]!.text.split('\n');
-    expect(texts(response)).toHaveLength(2);
-    expect(texts(response)[0]!.endsWith(joke[0]!)).toBe(true);
-    expect(texts(response)[1]!.startsWith(joke[1]!)).toBe(true);
+    expect(messageTexts(response)).toHaveLength(2);
+    expect(messageTexts(response)[0]!.endsWith(joke[0]!)).toBe(true);
+    expect(messageTexts(response)[1]!.startsWith(joke[1]!)).toBe(true);
   });
 
   it('keeps a joke in one message when the punchline is missing or the text had to be cut', () => {
@@ -145,7 +134,7 @@ describe('help', () => {
   });
 
   it('keeps "Another one" on offer in the middle of a conversation', async () => {
-    const { reply } = await answer(withContext('help', { content: 'joke', servedIds: ['j1'] }), new FakeReddit());
+    const { reply } = await answer(followupRequest('help', { content: 'joke', servedIds: ['j1'] }), new FakeReddit());
     expect(reply.chips[0]).toBe('Another one');
   });
 });
@@ -154,14 +143,14 @@ describe('surprise', () => {
   it('tells a random kind, says so, and starts the follow-up context', async () => {
     const reddit = new FakeReddit({ Showerthoughts: listing([redditPost({ id: 't1', subreddit: 'Showerthoughts', title: 'Socks are foot gloves', is_self: true, selftext: '' })]) });
     // 0.45 of the six kinds other than jokes picks the third: a shower thought.
-    const { reply, response } = await answer(withContext('surprise', { content: 'joke', servedIds: [] }), reddit, { random: () => 0.45 });
+    const { reply, response } = await answer(followupRequest('surprise', { content: 'joke', servedIds: [] }), reddit, { random: () => 0.45 });
     expect(reply.speech).toMatch(/^Surprise! Here's a shower thought:\n\nSocks are foot gloves\n\n/);
     expect(response.outputContexts![0]).toMatchObject({ name: FOLLOWUP, lifespanCount: 5, parameters: { content: 'shower thought', servedIds: ['t1'] } });
   });
 
   it('never picks the kind just told', async () => {
     for (const r of [0, 0.2, 0.5, 0.99]) {
-      const { reply } = await answer(withContext('surprise', { content: 'fact', servedIds: [] }), new FakeReddit(), { random: () => r });
+      const { reply } = await answer(followupRequest('surprise', { content: 'fact', servedIds: [] }), new FakeReddit(), { random: () => r });
       expect(reply.served?.kind ?? reply.contexts[0]?.parameters?.content).not.toBe('fact');
     }
   });
@@ -171,20 +160,20 @@ describe('repeat', () => {
   it('tells the last post again, word for word, and serves nothing new', async () => {
     const reddit = new FakeReddit({ Jokes: SCARECROW });
     const told = (await answer(sayRequest('joke'), reddit)).response;
-    const again = (await answer(withContext('repeat', told.outputContexts![0]!.parameters!), reddit)).response;
-    expect(texts(again)[0]).toBe('Sure, here it is again:\n\nWhy did the scarecrow win an award?');
-    expect(texts(again)[1]).toMatch(/^He was outstanding in his field\.\n\n/);
+    const again = (await answer(followupRequest('repeat', told.outputContexts![0]!.parameters!), reddit)).response;
+    expect(messageTexts(again)[0]).toBe('Sure, here it is again:\n\nWhy did the scarecrow win an award?');
+    expect(messageTexts(again)[1]).toMatch(/^He was outstanding in his field\.\n\n/);
     expect(again.outputContexts![0]!.parameters!.servedIds).toEqual(['s1']);
   });
 
   it("repeats an item of the bot's own collection", async () => {
     const item = OFFLINE.fact[2]!;
-    const { reply } = await answer(withContext('repeat', { content: 'fact', servedIds: [item.id] }), new FakeReddit());
+    const { reply } = await answer(followupRequest('repeat', { content: 'fact', servedIds: [item.id] }), new FakeReddit());
     expect(reply.speech).toContain(`Sure, here it is again:\n\n${item.text}\n\n`);
   });
 
   it("says it can't when the post is gone from the listing, or nothing was told yet", async () => {
-    const gone = await answer(withContext('repeat', { content: 'joke', servedIds: ['zz9'] }), new FakeReddit({ Jokes: jokes(2) }));
+    const gone = await answer(followupRequest('repeat', { content: 'joke', servedIds: ['zz9'] }), new FakeReddit({ Jokes: jokes(2) }));
     expect(gone.reply.speech).toBe("Sorry, I can't find that one any more. What would you like instead, a joke or a fact?");
     expect(gone.reply.chips[0]).toBe('Another one');
     const nothing = await answer(webhookRequest({ action: 'repeat', intent: 'repeat' }), new FakeReddit());
@@ -193,7 +182,7 @@ describe('repeat', () => {
 
   it('never repeats a post the content filter refuses, even one whose id is in the context', async () => {
     const crude = listing([redditPost({ id: 'x1', title: 'Why did the couple stop having sex?', selftext: 'They ran out of batteries.' })]);
-    const { reply } = await answer(withContext('repeat', { content: 'joke', servedIds: ['x1'] }), new FakeReddit({ Jokes: crude }));
+    const { reply } = await answer(followupRequest('repeat', { content: 'joke', servedIds: ['x1'] }), new FakeReddit({ Jokes: crude }));
     expect(reply.speech).toBe("Sorry, I can't find that one any more. What would you like instead, a joke or a fact?");
   });
 });
@@ -204,7 +193,7 @@ describe('feedback', () => {
     ['negative', /(How about a fact instead\?|Maybe a fact works better\?|let's try something else: a fact\?)$/],
   ])('%s: a short reply, and the follow-up context kept', async (sentiment, reply) => {
     const { reply: answered, response } = await answer(
-      withContext('feedback', { content: 'joke', servedIds: ['j1'], asked: 2 }, { sentiment }),
+      followupRequest('feedback', { content: 'joke', servedIds: ['j1'], asked: 2 }, { sentiment }),
       new FakeReddit(),
     );
     expect(answered.speech).toMatch(reply);
@@ -217,13 +206,13 @@ describe('feedback', () => {
   it('varies its reply', async () => {
     const replies = new Set<string>();
     for (const r of [0, 0.3, 0.6, 0.9]) {
-      replies.add((await answer(withContext('feedback', { content: 'joke', servedIds: ['j1'] }, { sentiment: 'positive' }), new FakeReddit(), { random: () => r })).reply.speech);
+      replies.add((await answer(followupRequest('feedback', { content: 'joke', servedIds: ['j1'] }, { sentiment: 'positive' }), new FakeReddit(), { random: () => r })).reply.speech);
     }
     expect(replies.size).toBe(4);
   });
 
   it('after a negative one, offers another kind with its chip first', async () => {
-    const { reply } = await answer(withContext('feedback', { content: 'fact', servedIds: ['f1'] }, { sentiment: 'negative' }), new FakeReddit(), { random: () => 0 });
+    const { reply } = await answer(followupRequest('feedback', { content: 'fact', servedIds: ['f1'] }, { sentiment: 'negative' }), new FakeReddit(), { random: () => 0 });
     expect(reply.speech).toBe("Fair enough, that one wasn't great. How about a joke instead?");
     expect(reply.chips.slice(0, 2)).toEqual(['Joke', 'Another one']);
   });
@@ -231,7 +220,7 @@ describe('feedback', () => {
   it('puts a feedback field in the request log line', async () => {
     const lines: string[] = [];
     const handler = createWebhookHandler({ config: { deadlineMs: 4000, allowNsfw: false }, posts: new FakeReddit(), log: jsonLogger('info', (line) => lines.push(line)) });
-    const body = withContext('feedback', { content: 'joke', servedIds: ['abc12'] }, { sentiment: 'negative' });
+    const body = followupRequest('feedback', { content: 'joke', servedIds: ['abc12'] }, { sentiment: 'negative' });
     const raw = Buffer.from(JSON.stringify(body));
     const req = { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(raw.length) }, rawBody: raw, body };
     const res = { headersSent: false, statusCode: 0, setHeader() {}, end() {} };
@@ -241,7 +230,7 @@ describe('feedback', () => {
   });
 
   it('counts nothing when the sentiment is missing or not one of the two', async () => {
-    const { reply } = await answer(withContext('feedback', { content: 'joke', servedIds: ['j1'] }, { sentiment: 'ecstatic' }), new FakeReddit());
+    const { reply } = await answer(followupRequest('feedback', { content: 'joke', servedIds: ['j1'] }, { sentiment: 'ecstatic' }), new FakeReddit());
     expect(reply.feedback).toBeUndefined();
   });
 });
@@ -249,11 +238,11 @@ describe('feedback', () => {
 describe('repeat with a topic in the context', () => {
   it('finds the post in the cached topic search, and never searches for a topic the filter refuses', async () => {
     const reddit = new FakeReddit({ 'Jokes?cats': listing([redditPost({ id: 'c1', title: 'A cat walks into a bar', selftext: 'It orders a meow-tini.' })]) });
-    const { reply } = await answer(withContext('repeat', { content: 'joke', topic: 'cats', servedIds: ['c1'] }), reddit);
+    const { reply } = await answer(followupRequest('repeat', { content: 'joke', topic: 'cats', servedIds: ['c1'] }), reddit);
     expect(reply.speech).toMatch(/^Sure, here it is again:\n\nA cat walks into a bar\nIt orders a meow-tini\./);
 
     const refused = new FakeReddit({ Jokes: jokes(1) });
-    await answer(withContext('repeat', { content: 'joke', topic: 'n1gg3rs', servedIds: ['j1'] }), refused);
+    await answer(followupRequest('repeat', { content: 'joke', topic: 'n1gg3rs', servedIds: ['j1'] }), refused);
     expect(refused.queries).toEqual([{ subreddit: 'Jokes' }]);
   });
 });
