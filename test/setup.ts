@@ -5,15 +5,12 @@ import nock from 'nock';
 nock.disableNetConnect();
 nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/);
 
+// This file's copy of nock, for the test environment to switch off when the file ends,
+// whether or not its tests ran (test/support/node-environment.js).
+(globalThis as Record<symbol, unknown>)[Symbol.for('reddit-webhook.test.nock')] = nock;
+
 afterEach(() => {
   // Delayed replies keep timers alive; drop them so jest can exit cleanly.
   nock.abortPendingRequests();
   nock.cleanAll();
-});
-
-// Each test file gets its own copy of nock, but the request interceptor nock
-// installs is global to the worker process: a stale copy from the previous file
-// would refuse every request of the next one. Remove it when the file is done.
-afterAll(() => {
-  nock.restore();
 });
