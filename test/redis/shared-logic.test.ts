@@ -113,6 +113,82 @@ describe('GuardedStore', () => {
     expect(guarded.degraded).toBe(false);
   });
 
+  it('degrades on a store that fails every other call: the third failure in the window, half the calls, the first degradeAfterMs old', async () => {
+    let now = 1_000_000;
+    const mode = { hang: false, fail: true };
+    const log = memoryLogger();
+    const guarded = new GuardedStore(troubledStore(mode), { log, degradeAfterMs: 200, now: () => now });
+    const call = async (fail: boolean) => {
+      mode.fail = fail;
+      await guarded.get('k').catch(() => undefined);
+      now += 100;
+    };
+    for (const fail of [true, false, true, false]) await call(fail);
+    expect(guarded.degraded).toBe(false); // two failures only
+    await call(true); // the third: 3 of 5 calls, the first 400 ms old
+    expect(guarded.degraded).toBe(true);
+    expect(log.count(/^redis unavailable/)).toBe(1);
+  });
+
+  it('does not degrade on failures under half the calls, nor on a burst at one moment', async () => {
+    let now = 1_000_000;
+    const mode = { hang: false, fail: true };
+    const sometimes = new GuardedStore(troubledStore(mode), { log: memoryLogger(), degradeAfterMs: 200, now: () => now });
+    // 3 failures among 7 calls over 600 ms: under half
+    for (const fail of [true, false, false, true, false, false, true]) {
+      mode.fail = fail;
+      await sometimes.get('k').catch(() => undefined);
+      now += 100;
+    }
+    expect(sometimes.degraded).toBe(false);
+    // 4 failures among 7: half or more
+    mode.fail = true;
+    await sometimes.get('k').catch(() => undefined);
+    expect(sometimes.degraded).toBe(true);
+
+    const burst = new GuardedStore(troubledStore({ hang: false, fail: true }), { log: memoryLogger(), degradeAfterMs: 200, now: () => now });
+    for (let i = 0; i < 10; i++) await burst.get('k').catch(() => undefined);
+    expect(burst.degraded).toBe(false); // one stall failing every call in flight at once
+  });
+
+  it('forgets outcomes older than the window: old failures do not add up with new ones', async () => {
+    let now = 1_000_000;
+    const mode = { hang: false, fail: true };
+    const guarded = new GuardedStore(troubledStore(mode), { log: memoryLogger(), degradeAfterMs: 200, now: () => now });
+    const call = async (fail: boolean, after: number) => {
+      mode.fail = fail;
+      await guarded.get('k').catch(() => undefined);
+      now += after;
+    };
+    await call(true, 100);
+    await call(false, 100);
+    await call(true, 100);
+    await call(false, 2_001); // the first failure is now more than 2 s old
+    await call(true, 0);
+    expect(guarded.degraded).toBe(false);
+  });
+
+  it("releases a lock that Redis grants after the caller gave up on the claim, and never someone else's", async () => {
+    const inner = new MemoryStore();
+    const late: Array<() => void> = [];
+    const slowClaims: SharedStore = {
+      ...troubledStore({ hang: false, fail: false }),
+      claim: (key, value, ttl) => new Promise<boolean>((resolve) => late.push(() => void inner.claim(key, value, ttl).then(resolve))),
+      release: (key, value) => inner.release(key, value),
+    };
+    const guarded = new GuardedStore(slowClaims, { log: memoryLogger(), callMs: 5 });
+    await expect(guarded.claim('lock', 'mine', 60_000)).rejects.toBeInstanceOf(StoreUnavailable);
+    late[0]?.(); // Redis applies the claim after the cut-off
+    for (let i = 0; i < 10 && (await inner.get('lock')) !== undefined; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(await inner.get('lock')).toBeUndefined();
+
+    await inner.claim('taken', 'theirs', 60_000);
+    await expect(guarded.claim('taken', 'mine', 60_000)).rejects.toBeInstanceOf(StoreUnavailable);
+    late[1]?.(); // the late reply says no: the lock is another holder's and stays
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(await inner.get('taken')).toBe('theirs');
+  });
+
   it('logs one line when a probe finds the store back', async () => {
     let now = 1_000_000;
     const mode = { hang: false, fail: true };

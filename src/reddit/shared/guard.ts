@@ -11,6 +11,16 @@ export const PROBE_INTERVAL_MS = 1_000;
  * log line and a second of skipping.
  */
 export const DEGRADE_AFTER_MS = 200;
+/**
+ * A Redis that fails every other call never fails for degradeAfterMs in a row, yet costs every
+ * second request its time box. So the guard also degrades on the share of failures among the
+ * calls of the last RATE_WINDOW_MS: at least MIN_FAILURES of them, at least half the calls, the
+ * first of them degradeAfterMs old or more (a burst from one stall is no trend).
+ */
+export const RATE_WINDOW_MS = 2_000;
+export const MIN_FAILURES = 3;
+/** The window keeps at most this many outcomes: enough for a share, bounded under any load. */
+const MAX_OUTCOMES = 100;
 /** At start-up a call waits this long for the first connection (a busy new instance may need more than one call's time box). */
 export const FIRST_CONNECTION_WAIT_MS = 250;
 
@@ -38,6 +48,8 @@ export interface GuardOptions {
  */
 export class GuardedStore implements SharedStore {
   private failingSince?: number;
+  /** Recent calls, oldest first: when each ended and whether it failed. */
+  private outcomes: Array<{ at: number; failed: boolean }> = [];
   private degradedSince?: number;
   private nextProbeAt = 0;
   private readonly callMs: number;
@@ -89,7 +101,9 @@ export class GuardedStore implements SharedStore {
   private failed(operation: string, error: unknown): void {
     if (this.degradedSince !== undefined) return;
     this.failingSince ??= this.now();
-    if (this.now() - this.failingSince < (this.options.degradeAfterMs ?? DEGRADE_AFTER_MS)) return;
+    this.record(true);
+    const degradeAfterMs = this.options.degradeAfterMs ?? DEGRADE_AFTER_MS;
+    if (this.now() - this.failingSince < degradeAfterMs && !this.failingOften(degradeAfterMs)) return;
     this.degradedSince = this.now();
     this.nextProbeAt = this.now() + this.probeMs;
     // The message only: ioredis errors carry no URL, but stay on the safe side of the password.
@@ -101,9 +115,31 @@ export class GuardedStore implements SharedStore {
     );
   }
 
+  private record(failed: boolean): void {
+    const now = this.now();
+    this.outcomes.push({ at: now, failed });
+    while (this.outcomes.length > MAX_OUTCOMES || (this.outcomes[0] && now - this.outcomes[0].at > RATE_WINDOW_MS)) this.outcomes.shift();
+  }
+
+  /** At least MIN_FAILURES failures in the window, half its calls or more, the first degradeAfterMs old or more. */
+  private failingOften(degradeAfterMs: number): boolean {
+    const failures = this.outcomes.filter((outcome) => outcome.failed);
+    const first = failures[0];
+    return (
+      first !== undefined &&
+      failures.length >= MIN_FAILURES &&
+      failures.length * 2 >= this.outcomes.length &&
+      this.now() - first.at >= degradeAfterMs
+    );
+  }
+
   private recovered(): void {
     this.failingSince = undefined;
-    if (this.degradedSince === undefined) return;
+    if (this.degradedSince === undefined) {
+      this.record(false);
+      return;
+    }
+    this.outcomes = [];
     const downMs = this.now() - this.degradedSince;
     this.degradedSince = undefined;
     this.options.log.info({ downMs }, 'redis is back, sharing the cache and the reddit budget again');
@@ -115,8 +151,16 @@ export class GuardedStore implements SharedStore {
   set(key: string, value: string, ttlMs: number) {
     return this.call('set', () => this.store.set(key, value, ttlMs));
   }
-  claim(key: string, value: string, ttlMs: number) {
-    return this.call('claim', () => this.store.claim(key, value, ttlMs));
+  async claim(key: string, value: string, ttlMs: number): Promise<boolean> {
+    let sent: Promise<boolean> | undefined;
+    try {
+      return await this.call('claim', () => (sent = this.store.claim(key, value, ttlMs)));
+    } catch (error) {
+      // The caller has given up on this lock. Should Redis still grant it, nobody would release
+      // it, and every other instance would wait on it for its whole life: release it on the late reply.
+      void sent?.then((claimed) => (claimed ? this.store.release(key, value) : undefined)).catch(() => undefined);
+      throw error;
+    }
   }
   release(key: string, value: string) {
     return this.call('release', () => this.store.release(key, value));
