@@ -67,7 +67,7 @@ describe('SharedBudget (mutants)', () => {
     await expect(budget.admit(HOST)).resolves.toBeUndefined();
   });
 
-  it('counts in rdw:budget:<minute>, kept 65 s from its first request; a used-up minute is not passed on', async () => {
+  it('counts in rdw:budget:<minute>, kept 125 s from its first request (the next minute reads it); a refused request is not counted nor passed on', async () => {
     const { clock, now, store } = clocked(100 * W);
     const budget = new SharedBudget(store, new HostCooldown(now), 1, now);
     await budget.admit(HOST);
@@ -84,10 +84,10 @@ describe('SharedBudget (mutants)', () => {
     });
     expect(cool.remainingMs(HOST)).toBe(1); // until the next minute
     expect(passedOn).toEqual([]);
-    expect(await store.get('rdw:budget:100')).toBe('2');
-    clock.now = 100 * W + 64_999;
-    expect(await store.get('rdw:budget:100')).toBe('2');
-    clock.now = 100 * W + 65_000;
+    expect(await store.get('rdw:budget:100')).toBe('1');
+    clock.now = 100 * W + 124_999;
+    expect(await store.get('rdw:budget:100')).toBe('1');
+    clock.now = 100 * W + 125_000;
     expect(await store.get('rdw:budget:100')).toBeUndefined();
   });
 

@@ -4,7 +4,7 @@ import type { ListingQuery, PostSource } from '../../src/reddit/client';
 import { HostCooldown } from '../../src/reddit/cooldown';
 import { RedditError } from '../../src/reddit/errors';
 import type { Post } from '../../src/reddit/listing';
-import { BUDGET_WINDOW_MS, SharedBudget } from '../../src/reddit/shared/budget';
+import { BUDGET_WINDOW_MS, SharedBudget, slidingWaitMs } from '../../src/reddit/shared/budget';
 import { GuardedStore, StoreUnavailable } from '../../src/reddit/shared/guard';
 import { SharedListingSource } from '../../src/reddit/shared/listings';
 import { MemoryStore, type SharedStore } from '../../src/reddit/shared/store';
@@ -231,8 +231,25 @@ describe('SharedBudget', () => {
     await a.admit(HOST);
     await expect(a.admit(HOST)).rejects.toMatchObject({ reason: 'rate-limited' });
     expect(coolA.remainingMs(HOST)).toBe(50_000);
-    now = 101 * BUDGET_WINDOW_MS; // the next minute
-    await expect(b.admit(HOST)).resolves.toBeUndefined();
+  });
+
+  it('a sliding minute: the budget used at the end of one minute still counts at the start of the next', async () => {
+    let now = 101 * BUDGET_WINDOW_MS - 1; // the last moment of minute 100
+    const store = new MemoryStore(() => now);
+    const budget = () => new SharedBudget(store, new HostCooldown(() => now), 3, () => now);
+    for (let i = 0; i < 3; i++) await budget().admit(HOST);
+    // A fixed window would let three more out now. Minute 100's three weigh 3 × (1 − 0/60) + 1 > 3:
+    // refused until 3 × (1 − t/60 s) + 1 ≤ 3, at t = 20 s.
+    now = 101 * BUDGET_WINDOW_MS;
+    const cool = new HostCooldown(() => now);
+    await expect(new SharedBudget(store, cool, 3, () => now).admit(HOST)).rejects.toMatchObject({ reason: 'rate-limited' });
+    expect(cool.remainingMs(HOST)).toBe(20_000);
+    now = 101 * BUDGET_WINDOW_MS + 19_999;
+    await expect(budget().admit(HOST)).rejects.toMatchObject({ reason: 'rate-limited' });
+    now = 101 * BUDGET_WINDOW_MS + 20_000;
+    await expect(budget().admit(HOST)).resolves.toBeUndefined();
+    await expect(budget().admit(HOST)).rejects.toMatchObject({ reason: 'rate-limited' }); // 3 × 2/3 + 2 > 3
+    expect(await store.get('rdw:budget:101')).toBe('1'); // the refused ones were not counted
   });
 
   it('a cool-down one instance starts (Reddit said 429) keeps the others away too', async () => {
@@ -343,5 +360,21 @@ describe('SharedListingSource', () => {
     now += 1;
     await alone.fetchPosts(JOKES, new Deadline(1000));
     expect(reddit.calls).toBe(2);
+  });
+});
+
+describe('slidingWaitMs', () => {
+  const W = BUDGET_WINDOW_MS;
+  it('0 while the estimate is within the budget, just at and just inside', () => {
+    expect(slidingWaitMs(60, 0, 60, 0)).toBe(0);
+    expect(slidingWaitMs(60, 60, 30, W / 2)).toBe(0); // 60 × 1/2 + 30 = 60
+    expect(slidingWaitMs(60, 60, 31, W / 2)).toBe(1000); // 61: until 60 × (1 − t/60 s) = 29, t = 31 s
+  });
+  it('over the budget in this minute alone: until the next minute', () => {
+    expect(slidingWaitMs(60, 0, 61, 10_000)).toBe(50_000);
+    expect(slidingWaitMs(60, 0, 61, W - 1)).toBe(1);
+  });
+  it('never less than 1 ms when refused', () => {
+    expect(slidingWaitMs(1, 1000, 1, W - 1)).toBe(1);
   });
 });
