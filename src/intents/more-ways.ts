@@ -8,7 +8,7 @@ import { PARAMS, SENTIMENTS, type Sentiment } from '../dialogflow/names';
 import { languageFor } from '../languages';
 import { pickRandom } from '../random-pick';
 import { RedditError } from '../reddit/client';
-import { acceptable, candidatePosts } from '../reddit/filters';
+import { rejectReason } from '../reddit/filters';
 import { offlineItems } from '../reddit/offline';
 import type { Reply } from '../reply';
 import {
@@ -73,8 +73,8 @@ async function findLast(ctx: IntentContext, kind: ContentKind, state: Followup) 
     const posts = await ctx.posts.fetchPosts(query, ctx.deadline);
     const options = { allowNsfw: ctx.allowNsfw, contentFilter: ctx.contentFilter };
     // Judge the one post, not the listing (a "say that again" on a cold instance).
-    const post = candidatePosts(posts, kind, options).find((p) => p.id === id);
-    if (post && acceptable(post, kind, options)) return { post };
+    const post = posts.find((p) => p.id === id);
+    if (post && rejectReason(post, kind, options) === undefined) return { post };
   }
   return undefined;
 }
