@@ -2,8 +2,8 @@ import { productionClosure } from '../scripts/bench/size';
 import { stubListing } from '../scripts/bench/reddit-stub';
 import { pairedRatios, quantile, seededRandom, summarize } from '../scripts/bench/stats';
 import { kindById } from '../src/catalog';
-import { eligiblePosts } from '../src/reddit/filters';
 import { parseListing } from '../src/reddit/listing';
+import { tellablePosts } from './support/reddit';
 
 describe('bench statistics', () => {
   it('interpolates quantiles between closest ranks', () => {
@@ -38,7 +38,7 @@ describe('the Reddit stub listing', () => {
     expect(JSON.stringify(stubListing('Jokes', 50, 42))).toBe(JSON.stringify(stubListing('Jokes', 50, 42)));
     const posts = parseListing(stubListing('Jokes', 50, 42));
     expect(posts).toHaveLength(50);
-    expect(eligiblePosts(posts, kindById('joke')!, { allowNsfw: false })).toHaveLength(49);
+    expect(tellablePosts(posts, kindById('joke')!, { allowNsfw: false })).toHaveLength(49);
   });
 });
 

@@ -4,11 +4,11 @@ import { englishDataset } from 'obscenity';
 import { kindById } from '../src/catalog';
 import { ConfigError, loadConfig } from '../src/config';
 import { EXTRA_WORDS, judgeText, LIBRARY_WORDS, offensiveTerms, unmask, type ContentFilterLevel } from '../src/content-filter';
-import { eligiblePosts, rejectReason } from '../src/reddit/filters';
+import { rejectReason } from '../src/reddit/filters';
 import { PostSchema, type Post } from '../src/reddit/listing';
 import { OFFLINE } from '../src/reddit/offline';
 import { CLEAN, CORPUS, PROFANE, SEXUAL, SLURS, type CorpusPost } from './support/content-corpus';
-import { redditPost } from './support/reddit';
+import { redditPost, tellablePosts } from './support/reddit';
 
 const joke = kindById('joke')!;
 const text = (entry: CorpusPost) => `${entry.title}\n${entry.selftext}`;
@@ -99,7 +99,7 @@ describe('content filter: word lists', () => {
 
 describe('content filter on posts', () => {
   const posts = CORPUS.map(toPost);
-  const ids = (level: ContentFilterLevel) => eligiblePosts(posts, joke, { allowNsfw: false, contentFilter: level }).map((p) => p.id);
+  const ids = (level: ContentFilterLevel) => tellablePosts(posts, joke, { allowNsfw: false, contentFilter: level }).map((p) => p.id);
   const expected = (level: ContentFilterLevel) => CORPUS.flatMap((entry, i) => (ALLOWED[level].has(entry.rating) ? [`c${i}`] : []));
 
   it.each(['strict', 'standard', 'off'] as const)('%s keeps exactly the allowed posts of a listing', (level) => {
@@ -107,7 +107,7 @@ describe('content filter on posts', () => {
   });
 
   it('defaults to standard when no level is given', () => {
-    expect(eligiblePosts(posts, joke, { allowNsfw: false }).map((p) => p.id)).toEqual(expected('standard'));
+    expect(tellablePosts(posts, joke, { allowNsfw: false }).map((p) => p.id)).toEqual(expected('standard'));
   });
 
   it("judges the punchline too, and says why a post was rejected", () => {

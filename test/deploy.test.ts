@@ -6,7 +6,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { filterUploadSet, IGNORE_FILE, walkUploadSet } from '../scripts/deploy/upload-set';
 import { makeUploadCopy, PLANTED as planted } from './support/upload-copy';
 

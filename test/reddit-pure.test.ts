@@ -1,8 +1,8 @@
 import { kindById } from '../src/catalog';
-import { acceptable, candidatePosts, eligiblePosts, rejectReason } from '../src/reddit/filters';
+import { acceptable, candidatePosts, rejectReason } from '../src/reddit/filters';
 import { ListingFormatError, parseListing, PostSchema, type Post } from '../src/reddit/listing';
 import { pickUnserved, rememberServed } from '../src/reddit/pick';
-import { listing, redditPost } from './support/reddit';
+import { listing, redditPost, tellablePosts } from './support/reddit';
 
 const joke = kindById('joke')!;
 const fact = kindById('fact')!;
@@ -68,19 +68,19 @@ describe('filters', () => {
 
   it('keeps only eligible posts, in order', () => {
     const posts = [post({ id: '1' }), post({ id: '2', stickied: true }), post({ id: '3' })];
-    expect(eligiblePosts(posts, joke, strict).map((p) => p.id)).toEqual(['1', '3']);
+    expect(tellablePosts(posts, joke, strict).map((p) => p.id)).toEqual(['1', '3']);
   });
 
   it('filters one listing again for other kinds and options, and hands out copies', () => {
     // The same array is what a cache hit returns; results are kept per array, kind and options.
     const posts = [post({ id: '1' }), post({ id: 'n', over_18: true }), post({ id: 'l', title: 'TIL a thing', is_self: false, selftext: '' })];
-    expect(eligiblePosts(posts, joke, strict).map((p) => p.id)).toEqual(['1']);
-    expect(eligiblePosts(posts, joke, { allowNsfw: true }).map((p) => p.id)).toEqual(['1', 'n']);
-    expect(eligiblePosts(posts, fact, strict).map((p) => p.id)).toEqual(['1', 'l']);
-    expect(eligiblePosts(posts, joke, { allowNsfw: false, maxChars: 5 }).map((p) => p.id)).toEqual([]);
-    const first = eligiblePosts(posts, joke, strict);
+    expect(tellablePosts(posts, joke, strict).map((p) => p.id)).toEqual(['1']);
+    expect(tellablePosts(posts, joke, { allowNsfw: true }).map((p) => p.id)).toEqual(['1', 'n']);
+    expect(tellablePosts(posts, fact, strict).map((p) => p.id)).toEqual(['1', 'l']);
+    expect(tellablePosts(posts, joke, { allowNsfw: false, maxChars: 5 }).map((p) => p.id)).toEqual([]);
+    const first = tellablePosts(posts, joke, strict);
     first.length = 0;
-    expect(eligiblePosts(posts, joke, strict).map((p) => p.id)).toEqual(['1']);
+    expect(tellablePosts(posts, joke, strict).map((p) => p.id)).toEqual(['1']);
   });
 });
 
@@ -119,9 +119,9 @@ describe('candidatePosts and acceptable: the content filter judges only what is 
   const crude = post({ id: 'crude', title: 'Why did the couple stop having sex?', selftext: 'They ran out of batteries.' });
   const sticky = post({ id: 'sticky', stickied: true });
 
-  it('candidates pass every check but the content filter; eligible posts pass that too', () => {
+  it('candidates pass every check but the content filter; the posts told pass that too', () => {
     expect(candidatePosts([clean, crude, sticky], joke, strict).map((p) => p.id)).toEqual(['clean', 'crude']);
-    expect(eligiblePosts([clean, crude, sticky], joke, strict).map((p) => p.id)).toEqual(['clean']);
+    expect(tellablePosts([clean, crude, sticky], joke, strict).map((p) => p.id)).toEqual(['clean']);
   });
 
   it('acceptable is the content filter at the level asked, standard when none is', () => {

@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { sleep } from '../../src/sleep';
 import { JSON_HEADERS } from './requests';
 
 /** Loopback-only HTTP POSTs with a timeout, timed with performance.now(). */
@@ -56,7 +57,7 @@ export async function firstAnswer(port: number, body: string, deadlineMs: number
       const retry = code === 'ECONNREFUSED' || (code === 'ECONNRESET' && ++resets <= MAX_RESETS);
       if (!retry || performance.now() > giveUpAt) throw error;
       if (code === 'ECONNRESET') process.stderr.write(`[bench] connection to 127.0.0.1:${port} reset before an answer; retrying\n`);
-      await new Promise((resolve) => setTimeout(resolve, 1));
+      await sleep(1);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pickRandom } from '../../src/random-pick';
 import { seededRandom } from './stats';
 
 /**
@@ -60,7 +61,7 @@ export const stubIdPrefix = (seed = DEFAULT_SEED) => `b${seed.toString(36)}`;
 
 export function stubListing(subreddit: string, count: number, seed: number): unknown {
   const random = seededRandom(seed);
-  const word = () => WORDS[Math.floor(random() * WORDS.length)] as string;
+  const word = () => pickRandom(WORDS, random);
   const children = Array.from({ length: count }, (_, i) => {
     const id = `${stubIdPrefix(seed)}${i.toString(36)}`;
     return {

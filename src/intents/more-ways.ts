@@ -6,8 +6,9 @@ import { catalogFor, resolveKind, type ContentKind } from '../catalog';
 import { DEFAULT_CONTENT_FILTER, judgeText } from '../content-filter';
 import { PARAMS, SENTIMENTS, type Sentiment } from '../dialogflow/names';
 import { languageFor } from '../languages';
+import { pickRandom } from '../random-pick';
 import { RedditError } from '../reddit/client';
-import { acceptable, candidatePosts } from '../reddit/filters';
+import { rejectReason } from '../reddit/filters';
 import { offlineItems } from '../reddit/offline';
 import type { Reply } from '../reply';
 import {
@@ -29,13 +30,12 @@ import { contentParameter, tellContent, topicParameter } from './say-content';
 
 /**
  * One item at random, from those `preferred` accepts when there are any, else
- * from all (a language offering a single kind still gets an answer). The
- * `Math.min` keeps a `random` that returns 1 inside the list.
+ * from all (a language offering a single kind still gets an answer).
  */
 export function pickPreferring<T>(items: readonly T[], preferred: (item: T) => boolean, random: () => number): T {
   const better = items.filter(preferred);
   const from = better.length > 0 ? better : items;
-  return from[Math.min(from.length - 1, Math.floor(random() * from.length))]!;
+  return pickRandom(from, random);
 }
 
 /** "What can you do?": every kind, how to ask, and chips (with "Another one" while it works). */
@@ -73,8 +73,8 @@ async function findLast(ctx: IntentContext, kind: ContentKind, state: Followup) 
     const posts = await ctx.posts.fetchPosts(query, ctx.deadline);
     const options = { allowNsfw: ctx.allowNsfw, contentFilter: ctx.contentFilter };
     // Judge the one post, not the listing (a "say that again" on a cold instance).
-    const post = candidatePosts(posts, kind, options).find((p) => p.id === id);
-    if (post && acceptable(post, kind, options)) return { post };
+    const post = posts.find((p) => p.id === id);
+    if (post && rejectReason(post, kind, options) === undefined) return { post };
   }
   return undefined;
 }

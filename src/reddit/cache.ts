@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Deadline } from '../deadline';
 import { silentLogger, type Logger } from '../log';
+import { raceTimeout } from '../timeout';
 import { listingPath, RENDER_RESERVE_MS, type CacheOutcome, type FetchObserver, type ListingQuery, type PostSource } from './client';
 import { classifyFailure, RedditError } from './errors';
 import type { Post } from './listing';
@@ -130,13 +131,9 @@ export class CachedPostSource implements PostSource {
 type Outcome<T> = { kind: 'late' } | { kind: 'done'; value: T } | { kind: 'failed'; error: unknown };
 
 function untilBudget<T>(work: Promise<T>, budgetMs: number): Promise<Outcome<T>> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<Outcome<T>>((resolve) => {
-    timer = setTimeout(() => resolve({ kind: 'late' }), Math.max(0, budgetMs));
-  });
   const settled = work.then(
     (value): Outcome<T> => ({ kind: 'done', value }),
     (error: unknown): Outcome<T> => ({ kind: 'failed', error }),
   );
-  return Promise.race([settled, late]).finally(() => clearTimeout(timer));
+  return raceTimeout(settled, Math.max(0, budgetMs), (): Outcome<T> => ({ kind: 'late' }));
 }

@@ -100,8 +100,3 @@ const candidates: Memo = new WeakMap();
 export function candidatePosts(posts: readonly Post[], kind: ContentKind, options: FilterOptions): Post[] {
   return memoized(candidates, posts, kind, options, (post) => plainRejectReason(post, kind, options) === undefined);
 }
-
-/** The posts that pass every check, the content filter included (judges every candidate: for checks and tools, not the request path). */
-export function eligiblePosts(posts: readonly Post[], kind: ContentKind, options: FilterOptions): Post[] {
-  return candidatePosts(posts, kind, options).filter((post) => acceptable(post, kind, options));
-}

@@ -61,7 +61,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       } catch (error) {
         const failure = classifyFailure(error);
         if (failure.reason === 'rate-limited' && isAxiosError(error)) {
-          const wait = cooldownAfter429(error.response?.headers, Date.now());
+          const wait = cooldownAfter429(error.response?.headers, now());
           options.cooldown.start(host, wait);
           options.log.warn({ host, cooldownMs: wait }, 'reddit answered 429, cooling down');
         }

@@ -1,4 +1,5 @@
 import { DEFAULT_LANGUAGE, type Language } from '../languages';
+import { pickRandom } from '../random-pick';
 import { OFFLINE_FACTS, OFFLINE_JOKES, type OfflineJoke } from './offline-content';
 import { OFFLINE_FACTS_DE, OFFLINE_JOKES_DE } from './offline-content-de';
 import { OFFLINE_FACTS_ES, OFFLINE_JOKES_ES } from './offline-content-es';
@@ -107,6 +108,6 @@ export function pickOffline(
   // No topic words: `some` over none is false, so nothing is on topic.
   const onTopic = pool.filter((item) => mentions(item.text, words));
   const choices = onTopic.length > 0 ? onTopic : pool;
-  const item = choices[Math.min(choices.length - 1, Math.floor(random() * choices.length))] as OfflineItem;
+  const item = pickRandom(choices, random);
   return { item, repeated: fresh.length === 0, onTopic: onTopic.length > 0 };
 }

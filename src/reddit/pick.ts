@@ -1,3 +1,4 @@
+import { randomIndex } from '../random-pick';
 import type { Post } from './listing';
 
 /** How many served post ids travel in the follow-up context (oldest dropped first). */
@@ -16,7 +17,7 @@ export function pickUnserved(
 ): Post | undefined {
   const fresh = posts.filter((post) => !served.has(post.id));
   while (fresh.length > 0) {
-    const index = Math.min(fresh.length - 1, Math.floor(random() * fresh.length));
+    const index = randomIndex(fresh.length, random);
     const post = fresh[index] as Post;
     if (accept(post)) return post;
     fresh.splice(index, 1);

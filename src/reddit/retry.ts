@@ -7,6 +7,8 @@
  * "stop when the next pause would not leave time for another attempt".
  */
 
+import { sleep as realSleep } from '../sleep';
+
 export interface RetryOptions {
   /** Retries after the first attempt. */
   retries: number;
@@ -28,8 +30,6 @@ export function fullJitterDelay(attempt: number, baseMs: number, capMs: number, 
   const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
   return Math.floor(Math.min(0.999999, Math.max(0, random())) * ceiling);
 }
-
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function retryWithinBudget<T>(work: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
   const random = options.random ?? Math.random;

@@ -1,5 +1,6 @@
 import { catalogFor, featuredChoices, followUpPrompt, kindForms, listOf, type ContentKind } from '../catalog';
 import { DEFAULT_LANGUAGE, fill, type Language } from '../languages';
+import { pickRandom, randomIndex } from '../random-pick';
 import type { Post } from '../reddit/listing';
 import type { OfflineItem } from '../reddit/offline';
 import type { LinkCard, Reply } from '../reply';
@@ -72,7 +73,7 @@ export function nextFollowUp(lang: Language, previous: number | undefined, rando
   const all = [lang.phrases.followUp, ...lang.phrases.followUpVariants];
   let index = 0;
   if (previous !== undefined) {
-    index = Math.min(all.length - 2, Math.floor(random() * (all.length - 1)));
+    index = randomIndex(all.length - 1, random);
     if (index >= previous) index += 1;
   }
   return { index, text: fill(all[index]!, { choices: featuredChoices(lang) }) };
@@ -98,7 +99,7 @@ export function helpSpeech(lang: Language = DEFAULT_LANGUAGE): string {
 /** A short reply to feedback, picked at random; after a negative one, `other` is offered instead. */
 export function feedbackSpeech(lang: Language, positive: boolean, random: () => number, other?: ContentKind): string {
   const replies = positive ? lang.phrases.feedbackPositive : lang.phrases.feedbackNegative;
-  const reply = replies[Math.min(replies.length - 1, Math.floor(random() * replies.length))]!;
+  const reply = pickRandom(replies, random);
   return fill(reply, { other: other ? (other.aObject ?? other.a) : featuredChoices(lang) });
 }
 

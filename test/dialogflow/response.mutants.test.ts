@@ -33,7 +33,6 @@ beforeEach(() => {
   resetPlatformWarnings();
 });
 
-const SESSION = 'projects/demo-project/agent/sessions/test-session';
 const NINE = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9'];
 const titles = (chips: string[]) => chips.map((title) => ({ title }));
 const chipsPayload = (chips: string[]) => ({ payload: { richContent: [[{ type: 'chips', options: chips.map((text) => ({ text })) }]] }, platform: 'PLATFORM_UNSPECIFIED' });

@@ -1,7 +1,7 @@
 import { CATALOG } from '../../src/catalog';
-import { eligiblePosts } from '../../src/reddit/filters';
 import { parseListing } from '../../src/reddit/listing';
 import { startRedditStub, type RedditStub } from '../../scripts/local-agent/reddit-stub';
+import { tellablePosts } from '../support/reddit';
 
 let stub: RedditStub;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ describe('Reddit stub', () => {
     for (const kind of CATALOG) {
       const { status, json } = await get(`/r/${kind.subreddit}/top.json?t=day&limit=50&raw_json=1`);
       expect(status).toBe(200);
-      const eligible = eligiblePosts(parseListing(json), kind, { allowNsfw: false });
+      const eligible = tellablePosts(parseListing(json), kind, { allowNsfw: false });
       expect({ kind: kind.id, eligible: eligible.length >= 3 }).toEqual({ kind: kind.id, eligible: true });
     }
   });

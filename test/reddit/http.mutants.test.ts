@@ -48,3 +48,16 @@ describe('createUpstream with a gate', () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe('createUpstream on a fake clock', () => {
+  it('reads a Retry-After date against the injected clock, not the real one', async () => {
+    const retryAt = 'Wed, 21 Oct 2015 07:28:00 GMT';
+    const clock = Date.parse(retryAt) - 120_000;
+    const cooldown = new HostCooldown(() => clock);
+    const upstream = createUpstream({ baseUrl: 'http://reddit.test', userAgent: 'test', cooldown, log: silentLogger, now: () => clock });
+    nock('http://reddit.test').get('/r/Jokes/top.json').reply(429, {}, { 'Retry-After': retryAt });
+    await expect(upstream.request({ url: '/r/Jokes/top.json' }, 1000)).rejects.toMatchObject({ reason: 'rate-limited' });
+    // Two minutes on the fake clock; the real clock, years past that date, would have made it no wait at all.
+    expect(cooldown.remainingMs('reddit.test')).toBe(120_000);
+  });
+});

@@ -294,7 +294,7 @@ describe('SharedTokens (mutants)', () => {
     new SharedTokens(store, client, () => clock.now, fakeSleep(clock).sleep);
 
   it('holds rdw:token-lock:<client> for the budget while requesting, then releases it', async () => {
-    const { clock, now, store } = clocked(1_000_000);
+    const { clock, store } = clocked(1_000_000);
     const tokens = tokensOn(store, clock);
     const held: boolean[] = [];
     const token = await tokens.obtain(async () => {
@@ -314,7 +314,7 @@ describe('SharedTokens (mutants)', () => {
   });
 
   it('stores the token in rdw:token:<client> for exactly its usable life', async () => {
-    const { clock, now, store } = clocked(1_000_000);
+    const { clock, store } = clocked(1_000_000);
     await tokensOn(store, clock).obtain(async () => ({ token: 't1', expiresAt: 1_000_000 + HOUR }), 500);
     clock.now += HOUR - 1;
     expect(JSON.parse((await store.get(TOKEN)) ?? 'null')).toEqual({ token: 't1', expiresAt: 1_000_000 + HOUR });
@@ -323,7 +323,7 @@ describe('SharedTokens (mutants)', () => {
   });
 
   it('uses a stored token until (not at) its expiry', async () => {
-    const { clock, now, store } = clocked(1_000_000);
+    const { clock, store } = clocked(1_000_000);
     const tokens = tokensOn(store, clock);
     const made = requests((n) => ({ token: `new${n}`, expiresAt: clock.now + HOUR }));
     await store.set(TOKEN, JSON.stringify({ token: 'stored', expiresAt: clock.now + 1 }), 60_000);
@@ -365,7 +365,7 @@ describe('SharedTokens (mutants)', () => {
     const made = requests((n) => ({ token: `own${n}`, expiresAt: Date.now() + HOUR }));
     await expect(new SharedTokens(guarded, 'app').obtain(made.request, 500)).resolves.toMatchObject({ token: 'own1' });
 
-    const { clock, now, store } = clocked(1_000_000);
+    const { clock, store } = clocked(1_000_000);
     let calls = 0;
     const refused = async (): Promise<HeldToken> => {
       calls += 1;
@@ -376,7 +376,7 @@ describe('SharedTokens (mutants)', () => {
   });
 
   it('forget() drops the stored token it handed out, but not a newer one', async () => {
-    const { clock, now, store } = clocked(1_000_000);
+    const { clock, store } = clocked(1_000_000);
     const tokens = tokensOn(store, clock);
     await tokens.obtain(async () => ({ token: 't1', expiresAt: clock.now + HOUR }), 500);
     tokens.forget('t1');

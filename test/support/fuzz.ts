@@ -97,8 +97,6 @@ const sessionPath = mostly(
   anyText,
 );
 
-const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 4 });
-
 const contextArb = fc.record(
   {
     name: mostly(

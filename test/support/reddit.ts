@@ -1,4 +1,12 @@
 import type nock from 'nock';
+import type { ContentKind } from '../../src/catalog';
+import { acceptable, candidatePosts, type FilterOptions } from '../../src/reddit/filters';
+import type { Post } from '../../src/reddit/listing';
+
+/** The posts the webhook may tell, as the request path finds them: the candidates the content filter accepts. */
+export function tellablePosts(posts: readonly Post[], kind: ContentKind, options: FilterOptions): Post[] {
+  return candidatePosts(posts, kind, options).filter((post) => acceptable(post, kind, options));
+}
 
 /** Reddit listing JSON for nock replies. */
 export interface PostFields {

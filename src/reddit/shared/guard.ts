@@ -1,4 +1,5 @@
 import type { Logger } from '../../log';
+import { raceTimeout } from '../../timeout';
 import type { SharedStore } from './store';
 
 /** Longest wait for one store call: a healthy Redis in the same region answers in about a millisecond. */
@@ -80,21 +81,16 @@ export class GuardedStore implements SharedStore {
       if (this.now() < this.nextProbeAt) throw new StoreUnavailable('shared store degraded');
       this.nextProbeAt = this.now() + this.probeMs;
     }
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      // setImmediate: after a stall of this process, read the replies already on the socket before calling the store slow.
-      const expire = () => setImmediate(() => reject(new StoreUnavailable(`no answer within ${this.callMs} ms`)));
-      timer = setTimeout(expire, this.callMs);
-    });
+    // setImmediate: after a stall of this process, read the replies already on the socket before calling the store slow.
+    const late = () =>
+      new Promise<never>((_, reject) => setImmediate(() => reject(new StoreUnavailable(`no answer within ${this.callMs} ms`))));
     try {
-      const value = await Promise.race([work(), late]);
+      const value = await raceTimeout(work(), this.callMs, late);
       this.recovered();
       return value;
     } catch (error) {
       this.failed(operation, error);
       throw error instanceof StoreUnavailable ? error : new StoreUnavailable('shared store call failed');
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -174,9 +170,5 @@ export class GuardedStore implements SharedStore {
 }
 
 function settlesWithin(work: Promise<void>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  return Promise.race([work.then(() => true), late]).finally(() => clearTimeout(timer));
+  return raceTimeout(work.then(() => true), ms, () => false);
 }

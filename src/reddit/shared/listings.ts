@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Deadline } from '../../deadline';
 import { listingKey, listingSize, MAX_CACHED_CHARS, MAX_LISTINGS } from '../cache';
 import { RENDER_RESERVE_MS, type FetchObserver, type ListingQuery, type PostSource } from '../client';
+import { sleep as realSleep } from '../../sleep';
 import { RedditError } from '../errors';
 import { PostSchema, type Post } from '../listing';
 import { StoreUnavailable } from './guard';
@@ -22,8 +23,6 @@ export interface SharedListingOptions {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
-
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Listings shared by every instance: one Reddit fetch per listing and TTL,

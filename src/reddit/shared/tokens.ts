@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { sleep as realSleep } from '../../sleep';
 import { RedditError } from '../errors';
 import { StoreUnavailable } from './guard';
 import { KEY_PREFIX, type SharedStore } from './store';
@@ -12,7 +13,6 @@ export interface HeldToken {
 const TokenSchema = z.object({ token: z.string().min(1), expiresAt: z.number() });
 
 const POLL_MS = 20;
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * One Reddit app token for all instances: the first instance that needs one
