@@ -6,7 +6,7 @@ import { RedditError } from '../../src/reddit/errors';
 import type { Post } from '../../src/reddit/listing';
 import { BUDGET_WINDOW_MS, SharedBudget, slidingWaitMs } from '../../src/reddit/shared/budget';
 import { GuardedStore, StoreUnavailable } from '../../src/reddit/shared/guard';
-import { SharedListingSource } from '../../src/reddit/shared/listings';
+import { FAILURE_SHARE_MS, SharedListingSource } from '../../src/reddit/shared/listings';
 import { MemoryStore, type SharedStore } from '../../src/reddit/shared/store';
 import { memoryLogger } from '../support/shared-webhooks';
 
@@ -320,6 +320,57 @@ describe('SharedListingSource', () => {
     fail = true;
     expect((await b.fetchPosts(JOKES, new Deadline(1000))).map((p) => p.id)).toEqual(['p1']);
     await expect(b.fetchPosts({ subreddit: 'todayilearned' }, new Deadline(1000))).rejects.toMatchObject({ reason: 'upstream' });
+  });
+
+  it('shares a cold failure for FAILURE_SHARE_MS: the next instance does not ask Reddit in turn', async () => {
+    let now = 5_000_000;
+    const store = new MemoryStore(() => now);
+    const reddit = upstream(() => {
+      throw new RedditError('upstream', 'Reddit answered 503', 503);
+    });
+    const a = new SharedListingSource(reddit, store, { ttlSeconds: TTL_S, now: () => now });
+    const b = new SharedListingSource(reddit, store, { ttlSeconds: TTL_S, now: () => now });
+    await expect(a.fetchPosts(JOKES, new Deadline(1000))).rejects.toMatchObject({ reason: 'upstream' });
+    now += FAILURE_SHARE_MS - 1;
+    const shared = await b.fetchPosts(JOKES, new Deadline(1000)).catch((error: unknown) => error);
+    expect(shared).toBeInstanceOf(RedditError);
+    expect(shared).toMatchObject({ reason: 'upstream', message: 'Reddit answered 503', status: 503 });
+    expect(reddit.calls).toBe(1);
+    now += 1; // the shared failure is over: Reddit is asked again
+    await expect(b.fetchPosts(JOKES, new Deadline(1000))).rejects.toMatchObject({ reason: 'upstream' });
+    expect(reddit.calls).toBe(2);
+  });
+
+  it('an instance waiting on another one’s fetch takes its failure at once, without asking Reddit', async () => {
+    let now = 5_000_000;
+    const store = new MemoryStore(() => now);
+    const reddit = upstream();
+    const sleeps: number[] = [];
+    const waiter = new SharedListingSource(reddit, store, {
+      ttlSeconds: TTL_S,
+      now: () => now,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+        if (sleeps.length === 2) await store.set(`rdw:failed:${listingKey(JOKES)}`, JSON.stringify({ reason: 'timeout', message: 'Reddit did not answer in time' }), 5_000);
+      },
+    });
+    await store.claim(`rdw:lock:${listingKey(JOKES)}`, 'other', 60_000);
+    await expect(waiter.fetchPosts(JOKES, new Deadline(3000))).rejects.toMatchObject({ reason: 'timeout', message: 'Reddit did not answer in time' });
+    expect([sleeps.length, reddit.calls]).toEqual([2, 0]);
+  });
+
+  it('ignores a failure entry that is not ours, and serves a stale copy over a shared failure', async () => {
+    let now = 5_000_000;
+    const store = new MemoryStore(() => now);
+    const reddit = upstream();
+    const source = new SharedListingSource(reddit, store, { ttlSeconds: TTL_S, now: () => now });
+    await store.set(`rdw:failed:${listingKey(JOKES)}`, '{"reason":"gone"}', 5_000);
+    expect((await source.fetchPosts(JOKES, new Deadline(1000))).map((p) => p.id)).toEqual(['p1']);
+    now += TTL_S * 1000;
+    await store.set(`rdw:failed:${listingKey(JOKES)}`, JSON.stringify({ reason: 'upstream', message: 'x' }), 5_000);
+    await store.claim(`rdw:lock:${listingKey(JOKES)}`, 'other', 60_000);
+    expect((await source.fetchPosts(JOKES, new Deadline(1000))).map((p) => p.id)).toEqual(['p1']);
   });
 
   it('waits for another instance’s fetch, and gives up at its own deadline', async () => {

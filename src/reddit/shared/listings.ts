@@ -15,6 +15,19 @@ export const STALE_KEEP_MS = 24 * 60 * 60_000;
 /** How often an instance waiting for another one's fetch looks for its result. */
 export const WAIT_POLL_MS = 20;
 
+/**
+ * A cold fetch that failed is shared this long: the instances waiting on it, and those asking
+ * just after, answer from their fallback at once instead of each asking a failing Reddit in turn.
+ * Short, so that a Reddit that is back is asked again soon.
+ */
+export const FAILURE_SHARE_MS = 5_000;
+
+const FailureSchema = z.object({
+  reason: z.enum(['timeout', 'rate-limited', 'blocked', 'upstream', 'network', 'format']),
+  message: z.string(),
+  status: z.number().optional(),
+});
+
 const EntrySchema = z.object({ fetchedAt: z.number(), posts: z.array(PostSchema) });
 type Entry = z.infer<typeof EntrySchema>;
 
@@ -81,12 +94,27 @@ export class SharedListingSource implements PostSource {
     return parsed.data;
   }
 
+  /** Throws the failure another instance shared for this listing, if there is one. */
+  private async throwSharedFailure(key: string): Promise<void> {
+    const raw = await this.store.get(`${KEY_PREFIX}failed:${key}`);
+    if (raw === undefined) return;
+    let parsed;
+    try {
+      parsed = FailureSchema.safeParse(JSON.parse(raw));
+    } catch {
+      return; // not ours: no failure
+    }
+    if (parsed.success) throw new RedditError(parsed.data.reason, parsed.data.message, parsed.data.status);
+  }
+
   private async shared(key: string, query: ListingQuery, deadline: Deadline, observe?: FetchObserver): Promise<Post[]> {
     const lock = `${KEY_PREFIX}lock:${key}`;
     const owner = randomUUID();
     let entry = await this.read(key);
     for (;;) {
       if (entry && this.fresh(entry)) return entry.posts;
+      // Nothing to serve: a failure another instance just had is this one's too (a stale copy is served instead).
+      if (!entry) await this.throwSharedFailure(key);
       const budget = deadline.budgetFor(RENDER_RESERVE_MS);
       if (budget <= 0) {
         if (entry) return entry.posts;
@@ -121,6 +149,10 @@ export class SharedListingSource implements PostSource {
         posts = await this.upstream.fetchPosts(query, deadline, observe);
       } catch (error) {
         if (stale) return stale.posts; // stale-on-error, for every instance alike
+        if (error instanceof RedditError) {
+          const failure = JSON.stringify({ reason: error.reason, message: error.message, status: error.status });
+          await this.store.set(`${KEY_PREFIX}failed:${key}`, failure, FAILURE_SHARE_MS).catch(() => undefined);
+        }
         throw error;
       }
       const entry: Entry = { fetchedAt: this.now(), posts };
