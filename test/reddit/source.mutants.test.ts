@@ -36,9 +36,10 @@ describe('createRedditSource', () => {
     nock('http://reddit.test').get('/r/Jokes/top.json').query(true).reply(429, {}, { 'Retry-After': '120' });
     const first = createRedditSource(config(), log, store);
     await expect(first.fetchPosts(JOKES, new Deadline(5000))).rejects.toMatchObject({ reason: 'rate-limited' });
-    const unused = nock('http://reddit.test').get('/r/Jokes/top.json').query(true).reply(200, jokes(2));
+    // Another listing: the Jokes listing's own failure is shared too (shared/listings.ts), the cool-down covers every listing.
+    const unused = nock('http://reddit.test').get('/r/todayilearned/top.json').query(true).reply(200, jokes(2));
     const second = createRedditSource(config(), log, store);
-    const answer = second.fetchPosts(JOKES, new Deadline(5000));
+    const answer = second.fetchPosts({ subreddit: 'todayilearned' }, new Deadline(5000));
     await expect(answer).rejects.toThrow('Another instance was told to slow down');
     await expect(answer).rejects.toMatchObject({ reason: 'rate-limited', status: 429 });
     expect(unused.isDone()).toBe(false);
