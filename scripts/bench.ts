@@ -13,6 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { burst } from './bench/concurrency';
 import { coldStarts, type ColdVariant } from './bench/cold-start';
 import { floorRows, node24 } from './bench/floor';
@@ -61,6 +62,44 @@ const QUICK: Plan = {
   npmStartRounds: 1,
   floorRounds: 1,
 };
+
+const USAGE = `Usage: npm run bench [-- [options]]
+
+Cold start, warm throughput/latency, a burst of cache misses, memory and deploy size
+of the production bundle, each as a ratio to a bare functions-framework hello.
+
+Options:
+  --write      also replace the table in bench/RESULTS.md
+  --quick      fewer, shorter rounds (a smoke run, not for RESULTS.md)
+  -h, --help   this text`;
+
+/** Exit codes: 0 done (or --help), 1 a measurement failed, 2 bad usage or the watchdog stopped the run. */
+const EXIT_USAGE = 2;
+
+/** The options, or the exit code when there is nothing to measure (--help, a bad option). */
+function parseBenchArgs(argv: string[]): { write: boolean; quick: boolean } | number {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        write: { type: 'boolean', default: false },
+        quick: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  return { write: args.write, quick: args.quick };
+}
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -246,7 +285,7 @@ function writeResults(markdown: string): void {
   writeFileSync(RESULTS, `${text.slice(0, start + BEGIN.length)}\n${markdown}\n${text.slice(end)}`);
 }
 
-async function main(argv: string[]): Promise<void> {
+async function main(options: { write: boolean; quick: boolean }): Promise<void> {
   installCleanup();
   const watchdog = setTimeout(() => {
     log(`still running after ${WATCHDOG_MS / 1000} s: stopping`);
@@ -256,17 +295,19 @@ async function main(argv: string[]): Promise<void> {
   watchdog.unref();
   const loadBefore = loadavg();
   const started = performance.now();
-  const rows = await run(argv.includes('--quick') ? QUICK : FULL);
+  const rows = await run(options.quick ? QUICK : FULL);
   const markdown = `${table(rows)}\n\nMachine:\n${machine(loadBefore)}\n- bench wall time: ${((performance.now() - started) / 1000).toFixed(0)} s`;
   process.stdout.write(`${markdown}\n`);
-  if (argv.includes('--write')) {
+  if (options.write) {
     writeResults(markdown);
     log(`table written to ${RESULTS}`);
   }
   clearTimeout(watchdog);
 }
 
-main(process.argv.slice(2)).then(
+const options = parseBenchArgs(process.argv.slice(2));
+if (typeof options === 'number') process.exitCode = options;
+else void main(options).then(
   () => {
     killAll();
     process.exit(0);

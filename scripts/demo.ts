@@ -50,7 +50,15 @@ async function main(): Promise<number> {
 
   const agents = await loadAgents(args.agent);
   const backend = await startBackend({ url: args.url, offline: args.offline });
-  const demo = await startDemoServer({ agent: agents.values().next().value!, agents, webhook: backend.webhook, port });
+  let demo;
+  try {
+    demo = await startDemoServer({ agent: agents.values().next().value!, agents, webhook: backend.webhook, port });
+  } catch (error) {
+    await backend.close();
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.error(`port ${port} is in use: pass --port with a free port (0 picks one)`);
+    return 1;
+  }
   console.log(`Demo chat: ${demo.url}\n(${backend.description})\nPress Ctrl+C to stop.`);
 
   await new Promise<void>((resolve) => {

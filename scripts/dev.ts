@@ -8,8 +8,18 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 
 const ROOT = join(__dirname, '..');
+
+const USAGE = `Usage: npm run dev [-- --offline]
+
+\`npm start\` that rebuilds on every change of src/ and restarts the server; a build
+with errors leaves the last good one serving. Serves on http://localhost:$PORT (default 8080).
+
+Options:
+  --offline    serve Reddit from a local stub (no network; Reddit-shaped posts)
+  -h, --help   this text`;
 
 /** esbuild's watch mode writes this line at the end of every build, good or bad. */
 const BUILD_FINISHED = '[watch] build finished';
@@ -89,4 +99,27 @@ function main(args: string[]): void {
   process.once('SIGTERM', () => void shutDown(0));
 }
 
-main(process.argv.slice(2));
+/** The options for dist/start.cjs, or the exit code when there is nothing to serve (--help, a bad option). */
+function parseDevArgs(argv: string[]): string[] | number {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: { offline: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return USAGE_ERROR;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  return args.offline ? ['--offline'] : [];
+}
+
+const serverArgs = parseDevArgs(process.argv.slice(2));
+if (typeof serverArgs === 'number') process.exitCode = serverArgs;
+else main(serverArgs);

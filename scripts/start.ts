@@ -17,8 +17,37 @@ Options:
   --offline    serve Reddit from a local stub (no network; Reddit-shaped posts)
   -h, --help   this text`;
 
-/** Exit codes: 2 bad usage (as the chat's). */
+/** Exit codes: 1 cannot serve (the port is taken), 2 bad usage (as the chat's). */
+const CANNOT_SERVE = 1;
 const USAGE_ERROR = 2;
+
+/** The one line for a listen error a user can fix; undefined for any other error. */
+function listenProblem(error: unknown): string | undefined {
+  const e = error as (NodeJS.ErrnoException & { port?: unknown }) | null;
+  if (typeof e !== 'object' || e === null || e.syscall !== 'listen') return undefined;
+  const port = e.port ?? process.env.PORT ?? 8080;
+  if (e.code === 'EADDRINUSE') return `port ${port} is in use: set PORT to a free port`;
+  if (e.code === 'EACCES') return `port ${port} needs privileges: set PORT to a port above 1023`;
+  return undefined;
+}
+
+/**
+ * functions-framework listens without an error handler, so a taken port would end
+ * in a stack trace: say it in one line instead. Any other uncaught error before
+ * the framework installs its own handlers (once it listens) ends as Node ends it.
+ */
+function exitOnListenError(): void {
+  process.on('uncaughtException', (error) => {
+    const problem = listenProblem(error);
+    if (problem !== undefined) {
+      console.error(problem);
+      process.exit(CANNOT_SERVE);
+    }
+    if (process.listenerCount('uncaughtException') > 1) return; // the framework's handler has it
+    console.error(error);
+    process.exit(CANNOT_SERVE);
+  });
+}
 
 async function main(argv: string[]): Promise<void> {
   let args;
@@ -47,6 +76,7 @@ async function main(argv: string[]): Promise<void> {
   // functions-framework exports no CLI entry, so its main.js is found next to the package's index.
   const frameworkMain = join(dirname(require.resolve('@google-cloud/functions-framework')), 'main.js');
   // From dist/start.cjs or scripts/start.ts alike: package.json's main.
+  exitOnListenError();
   process.argv = [process.argv[0]!, frameworkMain, '--target=webhook', `--source=${join(__dirname, '..', 'dist', 'index.cjs')}`];
   require(frameworkMain);
 }

@@ -169,11 +169,27 @@ describe('Redis and the VPC', () => {
 });
 
 describe('.env.yaml.example', () => {
-  it('is a valid env file for a deploy with the Reddit and password secrets', () => {
-    const text = readFileSync(join(__dirname, '..', '.env.yaml.example'), 'utf8');
-    expect(checkEnvFile(text, '.env.yaml.example', { reddit: true, password: true })).toMatchObject({
-      REDDIT_CLIENT_ID: 'your-reddit-client-id',
+  const example = () => readFileSync(join(__dirname, '..', '.env.yaml.example'), 'utf8');
+  const secrets = { reddit: true, password: true };
+
+  it('copied as it is, is refused with each placeholder named', () => {
+    expect(problemsOf(() => checkEnvFile(example(), '.env.yaml', secrets))).toEqual([
+      '.env.yaml: REDDIT_CLIENT_ID still holds the placeholder "your-reddit-client-id" from .env.yaml.example; put in your own value or delete the line',
+      '.env.yaml: REDDIT_USER_AGENT still holds the placeholder "your_reddit_name" from .env.yaml.example; put in your own value or delete the line',
+      '.env.yaml: GOOGLE_CLOUD_PROJECT still holds the placeholder "your-project-id" from .env.yaml.example; put in your own value or delete the line',
+    ]);
+  });
+
+  it('with its placeholders filled in, is a valid env file for a deploy with the Reddit and password secrets', () => {
+    const filled = example()
+      .replace('your-reddit-client-id', 'abc123')
+      .replace('your_reddit_name', 'jokebot_owner')
+      .replace('your-project-id', 'my-project-123');
+    expect(checkEnvFile(filled, '.env.yaml', secrets)).toMatchObject({
+      REDDIT_CLIENT_ID: 'abc123',
+      REDDIT_USER_AGENT: 'nodejs:reddit-dialogflow-webhook:0.1.0 (by /u/jokebot_owner)',
       WEBHOOK_USERNAME: 'dialogflow',
+      GOOGLE_CLOUD_PROJECT: 'my-project-123',
     });
   });
 });

@@ -128,6 +128,45 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
     expect(leaky.stderr).not.toContain('hunter2');
   });
 
+  /** The README's deploy commands, each joined across its backslash-continued lines, comments dropped. */
+  function readmeDeployCommands(): string[][] {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8').replace(/\\\n\s*/g, '');
+    return [...readme.matchAll(/^npm run deploy -- (.*)$/gm)].map((match) => match[1]!.replace(/\s+#.*$/, '').trim().split(/\s+/));
+  }
+  const example = () => readFileSync(join(repoRoot, '.env.yaml.example'), 'utf8');
+
+  it("the README's --dry-run example prints the plan for its placeholder project once .env.yaml is filled in", async () => {
+    const dryRuns = readmeDeployCommands().filter((args) => args.includes('--dry-run'));
+    expect(dryRuns).toHaveLength(1);
+    const filled = example().replace('your-reddit-client-id', 'abc123').replace('your_reddit_name', 'jokebot_owner').replace('your-project-id', 'my-project-123');
+    const run = await runDeploy(dryRuns[0]!, { cwd: projectDir('readme-dry-run', { '.env.yaml': filled }), path: binDir('readme-dry-run', {}) });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('plan for project my-project-123, region europe-west1:');
+  });
+
+  it("names the placeholders left from .env.yaml.example and exits 2, with the README's command", async () => {
+    const [dryRun] = readmeDeployCommands().filter((args) => args.includes('--dry-run'));
+    const run = await runDeploy(dryRun!, { cwd: projectDir('placeholders', { '.env.yaml': example() }), path: binDir('placeholders', {}) });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      [
+        'deploy: .env.yaml: REDDIT_CLIENT_ID still holds the placeholder "your-reddit-client-id" from .env.yaml.example; put in your own value or delete the line',
+        'deploy: .env.yaml: REDDIT_USER_AGENT still holds the placeholder "your_reddit_name" from .env.yaml.example; put in your own value or delete the line',
+        'deploy: .env.yaml: GOOGLE_CLOUD_PROJECT still holds the placeholder "your-project-id" from .env.yaml.example; put in your own value or delete the line',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("refuses the README's old placeholder project P, exit 2", async () => {
+    const run = await runDeploy(['--dry-run', '--project', 'P', '--region', 'europe-west1'], { cwd: projectDir('project-p'), path: binDir('project-p', {}) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('deploy: --project: "P" is not a project ID (lowercase letters, digits and hyphens, starting with a letter)\n');
+    expect(readmeDeployCommands().every((args) => args[args.indexOf('--project') + 1] === 'my-project-123')).toBe(true);
+  });
+
   it('without --dry-run says so clearly when gcloud is not on PATH', async () => {
     const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1', '--no-agent'], {
       cwd: projectDir('no-gcloud'),

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '../scripts/bench/processes';
 import { fixturePosts } from '../scripts/local-agent/reddit-fixtures';
@@ -76,5 +77,32 @@ describe('npm start -- --offline', () => {
     expect(code).toBe(2);
     expect(run.output()).toContain("Unknown option '--offlin'");
     expect(run.output()).toContain('Usage: npm start [-- --offline]');
+  }, 30_000);
+
+  it('--help prints the usage and exits 0 without serving', async () => {
+    const run = start(['--help'], await freePort());
+    child = run.child;
+    const code = await new Promise((resolve) => run.child.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(run.output().split('\n')[0]).toBe('Usage: npm start [-- --offline]');
+    expect(run.output()).not.toContain('Serving function');
+  }, 30_000);
+
+  it('names a port in use in one line, no stack trace, and exits 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const run = start([], port);
+      child = run.child;
+      let stderr = '';
+      run.child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      const code = await new Promise((resolve) => run.child.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toBe(`port ${port} is in use: set PORT to a free port\n`);
+      expect(run.output()).not.toContain('EADDRINUSE');
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   }, 30_000);
 });

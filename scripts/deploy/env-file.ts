@@ -11,6 +11,15 @@ const RESERVED = new Set(['PORT', 'K_SERVICE', 'K_REVISION', 'K_CONFIGURATION', 
 // Catches secrets the contract does not name yet (an API token added later, say).
 const LOOKS_SECRET = /(?:^|_)(?:SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE_KEY|API_KEY)$/;
 
+/** The example file `cp .env.yaml.example .env.yaml` starts from. */
+export const EXAMPLE_FILE = '.env.yaml.example';
+/**
+ * A value to fill in that .env.yaml.example ships ("your-project-id",
+ * "your-reddit-client-id", "/u/your_reddit_name"): deployed as it is, it would
+ * send Reddit a made-up client ID and Cloud Trace a project that does not exist.
+ */
+const PLACEHOLDER = /\byour[-_][A-Za-z0-9_-]*/;
+
 /** Each secret, the flag that names it, and the plain variable it is useless without. */
 const SECRET_PAIRS = [
   { given: 'reddit', variable: SECRET_VARIABLES.reddit, flag: '--reddit-secret', partner: 'REDDIT_CLIENT_ID' },
@@ -81,6 +90,10 @@ export function checkEnvFile(text: string, path: string, secrets: SecretsGiven):
       // gcloud reads the file itself; an unquoted `true` or `4000` is not a string to it.
       problems.push(`${path}: ${key} must be a quoted string, e.g. ${key}: "${String(value)}"`);
       continue;
+    }
+    const placeholder = PLACEHOLDER.exec(value)?.[0];
+    if (placeholder !== undefined) {
+      problems.push(`${path}: ${key} still holds the placeholder "${placeholder}" from ${EXAMPLE_FILE}; put in your own value or delete the line`);
     }
     vars[key] = value;
   }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +9,7 @@ import { readTree } from '../../scripts/agent/files';
 import { generateAgent } from '../../scripts/agent/generate';
 import { zipAgent } from '../../scripts/agent/zip';
 import { AGENT_DIR, REPO_ROOT } from './helpers';
+import { runScript } from '../support/run-script';
 
 describe('npm run agent:zip', () => {
   let out: string;
@@ -45,6 +46,44 @@ describe('npm run agent:zip', () => {
   it('is byte-identical to a fresh build of the archive', async () => {
     expect(Buffer.from(await readFile(out)).equals(Buffer.from(zipAgent(await readTree(AGENT_DIR))))).toBe(true);
   });
+});
+
+describe('npm run agent:zip arguments', () => {
+  let cwd: string;
+  beforeEach(async () => {
+    cwd = await mkdtemp(join(tmpdir(), 'agent-zip-args-'));
+  });
+  afterEach(async () => {
+    await rm(cwd, { recursive: true, force: true });
+  });
+
+  it.each([['--help'], ['-h']])('%s prints the usage, exits 0 and writes no file', async (flag) => {
+    const run = await runScript('agent-zip.ts', [flag], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('Usage: npm run agent:zip [-- [options] [out.zip]]');
+    expect(run.stderr).toBe('');
+    expect(await readdir(cwd)).toEqual([]);
+  }, 30_000);
+
+  it('refuses an unknown option (--url) with one line and the usage, exit 2, and writes no file', async () => {
+    const run = await runScript('agent-zip.ts', ['--url', 'https://example.invalid/'], { cwd });
+    expect(run.code).toBe(2);
+    const [first, blank, usage] = run.stderr.split('\n');
+    expect(first).toBe(
+      "Unknown option '--url'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--url\"",
+    );
+    expect(blank).toBe('');
+    expect(usage).toBe('Usage: npm run agent:zip [-- [options] [out.zip]]');
+    expect(run.stdout).toBe('');
+    expect(await readdir(cwd)).toEqual([]);
+  }, 30_000);
+
+  it('refuses two output files, exit 2', async () => {
+    const run = await runScript('agent-zip.ts', ['a.zip', 'b.zip'], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe('expected at most one output file, got 2');
+    expect(await readdir(cwd)).toEqual([]);
+  }, 30_000);
 });
 
 describe('zipAgent', () => {
