@@ -6,7 +6,9 @@ import type { Request, Response } from '@google-cloud/functions-framework';
 import { EventEmitter } from 'node:events';
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { checkDeclaredSize } from '../../src/http/checks';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkDeclaredSize, MAX_BODY_BYTES } from '../../src/http/checks';
 import { afterDrain, DRAIN_MAX_BYTES, DRAIN_MAX_MS } from '../../src/http/drain';
 import { HttpError } from '../../src/http/errors';
 import { createWebhookHandler } from '../../src/http/handler';
@@ -27,6 +29,14 @@ const refusal = (run: () => void): HttpError | undefined => {
 };
 
 describe('request body: 65,536 bytes', () => {
+  it('is the limit the README\'s HTTP contract states', () => {
+    expect(MAX_BODY_BYTES).toBe(65_536);
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const contract = readme.slice(readme.indexOf('## HTTP contract'), readme.indexOf('## Performance'));
+    expect(contract).toContain('The request body may be at most **64 KiB (65,536 bytes)**');
+    expect(contract).toContain('up to 16 MiB or 10 s');
+  });
+
   it('refuses a declared Content-Length of 65,537, not 65,536', () => {
     expect(refusal(() => checkDeclaredSize({ 'content-length': '65536' }))).toBeUndefined();
     expect(refusal(() => checkDeclaredSize({ 'content-length': '65537' }))).toMatchObject({
