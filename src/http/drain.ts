@@ -47,3 +47,22 @@ export function afterDrain(req: IncomingMessage, answer: () => void): void {
   req.on('error', () => undefined);
   req.resume();
 }
+
+/**
+ * Closes the connection once more than `maxBytes` of the body have arrived. For a
+ * body without a declared size (chunked): body-parser, past its limit, reads the
+ * rest to the end before it reports, however long that is.
+ */
+export function closeBeyond(req: IncomingMessage, maxBytes: number): void {
+  if (req.complete !== false || req.destroyed || typeof req.on !== 'function') return;
+  let received = 0;
+  const onData = (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > maxBytes) {
+      req.off('data', onData);
+      req.destroy();
+    }
+  };
+  req.on('data', onData);
+  req.once('end', () => req.off('data', onData));
+}

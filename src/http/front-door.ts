@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { MAX_BODY_BYTES } from './checks';
-import { afterDrain } from './drain';
+import { afterDrain, closeBeyond, DRAIN_MAX_BYTES } from './drain';
 import { fromParserError, HttpError, sendError } from './errors';
 import { FRAMEWORK_DIR, frameworkRequire } from './framework';
 import { closeOnShutdown, requestsInFlight } from './shutdown';
@@ -80,6 +80,9 @@ export function frontDoor(preflight: Preflight, app: RequestListener): RequestLi
       if (error) turnAway(error);
       else app(req, res);
     });
+    // Past its limit, body-parser drops the rest of a chunked body to its end before it reports: bound that too.
+    // After the call, so body-parser is listening before any byte flows.
+    closeBeyond(req, MAX_BODY_BYTES + DRAIN_MAX_BYTES);
   };
 }
 

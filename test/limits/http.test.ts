@@ -5,6 +5,7 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
 import { EventEmitter } from 'node:events';
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -113,6 +114,44 @@ describe('request body: 65,536 bytes', () => {
           message: chunked ? 'The request body is too large' : 'The request body is larger than 65536 bytes',
         },
       });
+    }, 20_000);
+
+    it('closes the connection under a chunked body once more than 65,536 + 16 MiB have come, instead of reading to its end', async () => {
+      // Up to 64 MiB in 1 MiB chunks, each written when the last has drained: how far did it get?
+      const url = new URL(webhook.url);
+      const sent = await new Promise<number>((resolve) => {
+        const socket = connect(Number(url.port), url.hostname);
+        const chunk = Buffer.alloc(1024 * 1024, 0x20);
+        let total = 0;
+        let over = false;
+        const stop = () => {
+          if (over) return;
+          over = true;
+          socket.destroy();
+          resolve(total);
+        };
+        socket.on('error', stop);
+        socket.on('close', stop);
+        socket.on('end', stop);
+        socket.on('data', () => undefined);
+        const next = () => {
+          if (over) return;
+          if (total >= 64 * 1024 * 1024) {
+            socket.end('0\r\n\r\n');
+            return;
+          }
+          total += chunk.length;
+          socket.write(`${chunk.length.toString(16)}\r\n`);
+          if (socket.write(Buffer.concat([chunk, Buffer.from('\r\n')]))) setImmediate(next);
+          else socket.once('drain', next);
+        };
+        socket.once('connect', () => {
+          socket.write(`POST / HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+          next();
+        });
+      });
+      expect(sent).toBeGreaterThan(16 * 1024 * 1024);
+      expect(sent).toBeLessThan(64 * 1024 * 1024);
     }, 20_000);
   });
 });
