@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadAgent, type Agent } from './local-agent/agent';
+import { loadAgent, UnknownLanguageError, type Agent } from './local-agent/agent';
 import { startBackend, type Backend } from './local-agent/backend';
 import { formatReply } from './local-agent/reply';
 import { explainTurn, formatTurn, parseScript, runScript, scriptLanguage } from './local-agent/script';
@@ -25,8 +25,8 @@ Options:
   --offline          serve Reddit from a local stub (no network needed)
   --script <file>    replay a conversation script (*.chat), exit 1 if a check fails
   --agent <dir>      agent export folder (default: agent/)
-  --lang <code>      talk in this language of the agent: en (default), de, es, fr
-                     (a script's "lang:" line chooses it too)
+  --lang <code>      talk in this language of the agent: en (default), de, es, fr;
+                     a region is fine (de-AT talks German); a script's "lang:" line chooses it too
   --explain          show which intent and training phrase matched
   -h, --help         this text
 
@@ -64,13 +64,18 @@ async function main(argv: string[]): Promise<number> {
   let agent: Agent;
   let steps;
   let backend: Backend;
+  // Where the language came from, to name it when the agent does not speak it.
+  let langSource = '--lang';
   try {
     const script = args.script ? await readFile(args.script, 'utf8') : undefined;
     if (script !== undefined) steps = parseScript(script, args.script);
-    agent = await loadAgent(args.agent, args.lang?.toLowerCase() ?? (script === undefined ? undefined : scriptLanguage(script)));
-    backend = await startBackend({ url: args.url, offline: args.offline });
+    if (args.lang === undefined) langSource = `${args.script} ("lang:" line)`;
+    agent = await loadAgent(args.agent, args.lang ?? (script === undefined ? undefined : scriptLanguage(script)));
+    // The webhook's logs would come between the turns: none unless LOG_LEVEL asks for them (then on stderr).
+    backend = await startBackend({ url: args.url, offline: args.offline, defaultLogLevel: 'silent' });
   } catch (error) {
-    console.error(`chat: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    console.error(`chat: ${error instanceof UnknownLanguageError ? `${langSource}: ${message}` : message}`);
     return EXIT.usage;
   }
 
@@ -108,10 +113,17 @@ async function interactive(session: LocalSession, explain: boolean): Promise<voi
   show(await session.event('WELCOME'));
 
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'you> ' });
+  // A terminal shows what is typed; piped input is not echoed, so the transcript would read "you> bot> …".
+  const echo = !process.stdin.isTTY;
   rl.prompt();
+  let quit = false;
   for await (const line of rl) {
+    if (echo) process.stdout.write(`${line}\n`);
     const text = line.trim();
-    if (text === '/quit' || text === '/exit') break;
+    if (text === '/quit' || text === '/exit') {
+      quit = true;
+      break;
+    }
     if (text === '/contexts') {
       const active = [...session.contexts].map(([name, context]) => `${name} (lifespan ${context.lifespan}) ${JSON.stringify(context.parameters)}`);
       console.log(`${active.join('\n') || '(no active contexts)'}\n`);
@@ -123,6 +135,8 @@ async function interactive(session: LocalSession, explain: boolean): Promise<voi
     }
     rl.prompt();
   }
+  // Piped input ran out after a prompt: end its line.
+  if (echo && !quit) process.stdout.write('\n');
   rl.close();
 }
 

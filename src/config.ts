@@ -89,30 +89,25 @@ const ConfigSchema = z
     // Shared state for scaling out (Memorystore). The message never repeats the value: it holds the password.
     REDIS_URL: z.string().refine(isRedisUrl, 'must be a redis:// or rediss:// URL with a host, e.g. redis://:PASSWORD@10.0.0.3:6379').optional(),
     REDDIT_QPM: wholeNumber(1, 1000, 'requests a minute').default(60),
-  })
-  .superRefine((env, ctx) => {
-    if (Boolean(env.REDDIT_CLIENT_ID) !== Boolean(env.REDDIT_CLIENT_SECRET)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [env.REDDIT_CLIENT_ID ? 'REDDIT_CLIENT_SECRET' : 'REDDIT_CLIENT_ID'],
-        message: 'REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET must be set together',
-      });
-    }
-    if (Boolean(env.WEBHOOK_USERNAME) !== Boolean(env.WEBHOOK_PASSWORD)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [env.WEBHOOK_USERNAME ? 'WEBHOOK_PASSWORD' : 'WEBHOOK_USERNAME'],
-        message: 'WEBHOOK_USERNAME and WEBHOOK_PASSWORD must be set together',
-      });
-    }
-    if (Boolean(env.WEBHOOK_HEADER_NAME) !== Boolean(env.WEBHOOK_HEADER_VALUE)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [env.WEBHOOK_HEADER_NAME ? 'WEBHOOK_HEADER_VALUE' : 'WEBHOOK_HEADER_NAME'],
-        message: 'WEBHOOK_HEADER_NAME and WEBHOOK_HEADER_VALUE must be set together',
-      });
-    }
   });
+
+/**
+ * Variables that only work together. Checked on the raw environment, apart from the schema:
+ * zod skips an object's refinements once a field fails some checks (an enum, say), so a
+ * pairing problem would only show up after the other problems were fixed.
+ */
+const PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['REDDIT_CLIENT_ID', 'REDDIT_CLIENT_SECRET'],
+  ['WEBHOOK_USERNAME', 'WEBHOOK_PASSWORD'],
+  ['WEBHOOK_HEADER_NAME', 'WEBHOOK_HEADER_VALUE'],
+];
+
+/** One line per half-set pair, naming the missing variable (its value is unset, so never shown). */
+function pairProblems(env: Record<string, string | undefined>): string[] {
+  return PAIRS.filter(([a, b]) => (env[a] !== undefined) !== (env[b] !== undefined)).map(
+    ([a, b]) => `${env[a] !== undefined ? b : a}: ${a} and ${b} must be set together`,
+  );
+}
 
 export interface Config {
   port: number;
@@ -150,7 +145,7 @@ export class ConfigError extends Error {
 
 /** One line per problem: the variable, its value unless it may be secret, and what is accepted. */
 function describeProblem(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
-  // Every check is on one top-level variable (the superRefine ones name theirs), so the path is its name.
+  // Every check is on one top-level variable, so the path is its name.
   const name = String(issue.path[0]);
   const value = env[name];
   const shown = value !== undefined && !SECRET_NAME.test(name) ? `${name}=${JSON.stringify(value)}` : name;
@@ -180,8 +175,10 @@ const stripTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = ConfigSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => describeProblem(issue, present)));
+  // Every problem in one error: the per-variable ones first, then the pairs.
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => describeProblem(issue, present))), ...pairProblems(present)];
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(problems);
   }
   const e = parsed.data;
   const pkg = packageIdentity();

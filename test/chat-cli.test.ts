@@ -10,16 +10,18 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..');
 const SCRIPT = join(ROOT, 'test', 'conversations', 'joke-fact-bye.chat');
 
-function chat(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** `input` is piped to the chat's stdin (not a terminal; none by default); `env` is added to the environment. */
+function chat(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     // What `npm run chat` runs, without npm in between; no Reddit variables, so only --offline can serve it.
     const env = { ...process.env };
-    for (const name of Object.keys(env)) if (/^(REDDIT_|WEBHOOK_)/.test(name)) delete env[name];
+    for (const name of Object.keys(env)) if (/^(REDDIT_|WEBHOOK_|LOG_LEVEL$)/.test(name)) delete env[name];
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'chat.ts'), ...args], {
       cwd: ROOT,
-      env: { ...env, REDDIT_BASE_URL: 'http://127.0.0.1:9' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...env, REDDIT_BASE_URL: 'http://127.0.0.1:9', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    child.stdin.end(options.input ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -82,5 +84,44 @@ describe('npm run chat --lang', () => {
 
     expect(it.stderr).toContain('the agent does not speak "it" (it speaks en, de, es, fr)');
     expect(it.code).toBe(2);
+  }, 30_000);
+
+  it('talks German for de-AT, as the webhook does, and names --lang or the script\'s "lang:" line, not agent.json, for a language the agent lacks', async () => {
+    const italian = join(dir, 'italian.chat');
+    await writeFile(italian, 'lang: it\n\n> ciao\n');
+    const [austrian, viaFlag, viaScript] = await Promise.all([
+      chat(['--offline', '--lang', 'de-AT'], { input: 'erzähl mir einen Witz\n/quit\n' }),
+      chat(['--offline', '--lang', 'it-IT']),
+      chat(['--offline', '--script', italian]),
+    ]);
+    expect(austrian.stdout).toContain('you> erzähl mir einen Witz\nbot> Hier ist ein Witz:');
+    expect(austrian.code).toBe(0);
+
+    expect(viaFlag.stderr).toBe('chat: --lang: the agent does not speak "it-IT" (it speaks en, de, es, fr)\n');
+    expect(viaFlag.code).toBe(2);
+    expect(viaScript.stderr).toBe(`chat: ${italian} ("lang:" line): the agent does not speak "it" (it speaks en, de, es, fr)\n`);
+    expect(viaScript.code).toBe(2);
+  }, 30_000);
+});
+
+describe('npm run chat with piped input', () => {
+  const INPUT = 'tell me a joke\nbye\n';
+
+  it('echoes each line after the prompt, and keeps the webhook\'s logs out of stdout (none unless LOG_LEVEL is set, then on stderr)', async () => {
+    const [quiet, verbose] = await Promise.all([
+      chat(['--offline'], { input: INPUT }),
+      chat(['--offline'], { input: INPUT, env: { LOG_LEVEL: 'info' } }),
+    ]);
+    for (const run of [quiet, verbose]) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("you> tell me a joke\nbot> Here's a joke:\n");
+      expect(run.stdout).toContain('you> bye\nbot> Bye! Come back any time for another joke or fact.\n');
+      expect(run.stdout).not.toContain('you> bot>');
+      expect(run.stdout).not.toContain('"severity"');
+      // Input ran out after the last prompt: the transcript still ends its line.
+      expect(run.stdout.endsWith('\nyou> \n')).toBe(true);
+    }
+    expect(quiet.stderr).toBe('');
+    expect(verbose.stderr).toContain('"message":"webhook request"');
   }, 30_000);
 });

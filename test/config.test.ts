@@ -70,3 +70,37 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(name);
   });
 });
+
+describe('every problem in one error (issue #23)', () => {
+  const problemsOf = (env: Record<string, string>): readonly string[] => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  };
+
+  it('a bad enum value and a half-set pair come together, not in rounds', () => {
+    expect(problemsOf({ LOG_LEVEL: 'loud', WEBHOOK_USERNAME: 'df', WEBHOOK_HEADER_VALUE: 'v' })).toEqual([
+      'LOG_LEVEL="loud": must be one of trace, debug, info, warn, error, fatal, silent',
+      'WEBHOOK_PASSWORD: WEBHOOK_USERNAME and WEBHOOK_PASSWORD must be set together',
+      'WEBHOOK_HEADER_NAME: WEBHOOK_HEADER_NAME and WEBHOOK_HEADER_VALUE must be set together',
+    ]);
+  });
+
+  it('the message carries both lines', () => {
+    expect(() => loadConfig({ ALLOW_NSFW: 'maybe', WEBHOOK_PASSWORD: 'pw' })).toThrow(
+      'Invalid configuration:\n  ALLOW_NSFW="maybe": must be true or false\n  WEBHOOK_USERNAME: WEBHOOK_USERNAME and WEBHOOK_PASSWORD must be set together',
+    );
+  });
+
+  it('a bad header name still counts as set for its pair', () => {
+    expect(problemsOf({ WEBHOOK_HEADER_NAME: 'x y', CONTENT_FILTER: 'none-at-all' })).toEqual([
+      expect.stringMatching(/^WEBHOOK_HEADER_NAME="x y": must be an HTTP header name/),
+      expect.stringMatching(/^CONTENT_FILTER="none-at-all": must be one of /),
+      'WEBHOOK_HEADER_VALUE: WEBHOOK_HEADER_NAME and WEBHOOK_HEADER_VALUE must be set together',
+    ]);
+  });
+});

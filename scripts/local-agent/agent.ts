@@ -6,6 +6,7 @@
  * the catalog and intent templates that `npm run agent:build` turns into agent/.
  */
 import { normalizePhrase } from '../../src/catalog';
+import { languagePrefix } from '../../src/languages';
 import { readTree } from '../agent/files';
 import {
   AgentFileSchema,
@@ -85,6 +86,32 @@ export class AgentLoadError extends Error {
   override name = 'AgentLoadError';
 }
 
+/**
+ * The language asked for (`--lang`, a script's `lang:` line) is not one of the
+ * agent's. The agent files are fine: the caller knows where the code came from
+ * and names it.
+ */
+export class UnknownLanguageError extends AgentLoadError {
+  override name = 'UnknownLanguageError';
+  constructor(
+    readonly requested: string,
+    readonly languages: readonly string[],
+  ) {
+    super(`the agent does not speak "${requested}" (it speaks ${languages.join(', ')})`);
+  }
+}
+
+/**
+ * One of the agent's languages for a requested code: the code itself (any case),
+ * else its language, as the webhook reads it (src/languages): `de-AT`, `de_at` → `de`.
+ */
+export function agentLanguageFor(requested: string, languages: readonly string[]): string | undefined {
+  const exact = requested.toLowerCase().replace(/_/g, '-');
+  if (languages.includes(exact)) return exact;
+  const prefix = languagePrefix(requested);
+  return prefix !== undefined && languages.includes(prefix) ? prefix : undefined;
+}
+
 export async function loadAgent(dir: string, languageCode?: string): Promise<Agent> {
   const files = await readTree(dir).catch((error: NodeJS.ErrnoException) => {
     throw new AgentLoadError(`cannot read the agent folder ${dir}: ${error.message}`);
@@ -130,10 +157,8 @@ export function agentFromFiles(files: ReadonlyMap<string, string>, languageCode?
 
   const agentFile = read('agent.json', AgentFileSchema);
   const languages = [agentFile.language, ...agentFile.supportedLanguages];
-  const lang = languageCode ?? agentFile.language;
-  if (!languages.includes(lang)) {
-    throw new AgentLoadError(`agent.json: the agent does not speak "${lang}" (it speaks ${languages.join(', ')})`);
-  }
+  const lang = languageCode === undefined ? agentFile.language : agentLanguageFor(languageCode, languages);
+  if (lang === undefined) throw new UnknownLanguageError(languageCode!, languages);
 
   const entities = new Map<string, readonly EntityEntry[]>();
   const entriesFile = new RegExp(`^entities/([^/]+)_entries_${lang}\\.json$`);

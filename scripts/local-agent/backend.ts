@@ -13,6 +13,8 @@ export interface BackendOptions {
   /** Serve Reddit from the local stub (in-process webhook only). */
   readonly offline?: boolean;
   readonly env?: NodeJS.ProcessEnv;
+  /** The in-process webhook's log level when LOG_LEVEL is unset (default `warn`); its logs go to stderr. */
+  readonly defaultLogLevel?: string;
 }
 
 export interface Backend {
@@ -45,8 +47,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const stub = options.offline ? await startRedditStub() : undefined;
   const webhookEnv: NodeJS.ProcessEnv = {
     ...env,
-    // The webhook's own logs would interleave with the conversation: warnings and up, on stderr.
-    LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
+    // The webhook's own logs would interleave with the conversation: on stderr, warnings and up unless told.
+    LOG_LEVEL: env.LOG_LEVEL || (options.defaultLogLevel ?? 'warn'),
     ...(stub ? { REDDIT_BASE_URL: stub.url, REDDIT_OAUTH_URL: stub.url } : {}),
   };
   try {

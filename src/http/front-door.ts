@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { MAX_BODY_BYTES } from './checks';
+import { afterDrain, closeBeyond, DRAIN_MAX_BYTES } from './drain';
 import { fromParserError, HttpError, sendError } from './errors';
 import { FRAMEWORK_DIR, frameworkRequire } from './framework';
 import { closeOnShutdown, requestsInFlight } from './shutdown';
@@ -42,7 +43,7 @@ function readJsonBody(): BodyParser {
 }
 
 function refuse(res: ServerResponse, error: HttpError): void {
-  // The client may still be sending a body we will not read: close instead of draining it.
+  // The body was read and dropped up to a bound (afterDrain) or not at all: do not keep the connection.
   // Nothing has been sent yet: only the checks and the body read ran, and neither writes.
   res.setHeader('Connection', 'close');
   sendError(res, error);
@@ -63,8 +64,11 @@ export function frontDoor(preflight: Preflight, app: RequestListener): RequestLi
       const mapped = error instanceof HttpError ? error : fromParserError(error);
       // Nothing has run yet but the checks and the body read: whatever failed, it was the request.
       const httpError = mapped.status >= 500 ? new HttpError(400, 'invalid_request', 'The request could not be read') : mapped;
-      refuse(res, httpError);
-      preflight.refused(req, httpError, startedAt);
+      // A client still sending its body would get EPIPE, not the answer, if the connection closed under it.
+      afterDrain(req, () => {
+        refuse(res, httpError);
+        preflight.refused(req, httpError, startedAt);
+      });
     };
     try {
       preflight.check(req);
@@ -76,6 +80,9 @@ export function frontDoor(preflight: Preflight, app: RequestListener): RequestLi
       if (error) turnAway(error);
       else app(req, res);
     });
+    // Past its limit, body-parser drops the rest of a chunked body to its end before it reports: bound that too.
+    // After the call, so body-parser is listening before any byte flows.
+    closeBeyond(req, MAX_BODY_BYTES + DRAIN_MAX_BYTES);
   };
 }
 

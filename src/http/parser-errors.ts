@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkDeclaredSize } from './checks';
+import { afterDrain } from './drain';
 import { fromParserError, HttpError, sendError } from './errors';
 import { frameworkRequire } from './framework';
 
@@ -11,7 +12,7 @@ let installed = false;
  * functions-framework parses the body (body-parser, 1 GB limit) before our
  * function runs, and express answers parse errors with an HTML page. This wraps
  * express's app.handle so that, for every app in this process:
- * - a body declared larger than our limit is refused before it is read (413);
+ * - a body declared larger than our limit is refused without being parsed (413);
  * - a parse error (malformed JSON, bad charset) gets our JSON error body.
  * It resolves express from functions-framework's own location, so it patches
  * the very copy that serves the function.
@@ -25,9 +26,12 @@ export function installJsonErrorHandling(): void {
     try {
       checkDeclaredSize(req.headers);
     } catch (error) {
-      // The client may still be sending; close after answering instead of reading 1 GB.
-      res.setHeader('Connection', 'close');
-      sendError(res, error as HttpError);
+      // The client may still be sending: read and drop the rest up to a bound, so it sees the
+      // answer rather than EPIPE; then close instead of reading on (the framework would take 1 GB).
+      afterDrain(req, () => {
+        res.setHeader('Connection', 'close');
+        sendError(res, error as HttpError);
+      });
       return;
     }
     // Express's last step: an error, or no route answered (sendError does nothing once an answer went out).

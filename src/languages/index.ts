@@ -40,9 +40,14 @@ export function languageProblems(files: readonly LanguageText[] = FILES): string
 
 export const DEFAULT_LANGUAGE: Language = LANGUAGES.get('en')!;
 
+/** The language of a code, region and case aside: `de`, `de-DE`, `de_AT`, `DE` → `de`; undefined when there is none. */
+export function languagePrefix(code: string | undefined): string | undefined {
+  return code?.match(/^([A-Za-z]{2})(?![A-Za-z])/)?.[1]?.toLowerCase();
+}
+
 /** `de`, `de-DE`, `de_AT`, `DE` → German; anything unknown or missing → English. */
 export function languageFor(code: string | undefined): Language {
-  const prefix = code?.match(/^([A-Za-z]{2})(?![A-Za-z])/)?.[1]?.toLowerCase();
+  const prefix = languagePrefix(code);
   return (prefix && LANGUAGES.get(prefix)) || DEFAULT_LANGUAGE;
 }
 

@@ -1,6 +1,6 @@
 import { http } from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, request, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { frameworkRequire } from '../../src/http/framework';
 import { installJsonErrorHandling } from '../../src/http/parser-errors';
@@ -43,12 +43,30 @@ describe('a function served without the front door', () => {
     expect(answer.json).toEqual({ error: { code: 'bad_json', message: 'The request body is not valid JSON' } });
   });
 
-  it('refuses a body declared over 65,536 bytes before reading it, and closes a kept-alive connection', async () => {
+  it('refuses a body declared over 65,536 bytes without parsing it, and closes a kept-alive connection', async () => {
     const answer = await sendRaw(plain, { body: 'x'.repeat(65_537), headers: { ...JSON_TYPE, connection: 'keep-alive' } });
     expect(answer.status).toBe(413);
     expect(answer.headers.connection).toBe('close');
     expect(answer.json).toEqual({ error: { code: 'payload_too_large', message: 'The request body is larger than 65536 bytes' } });
   });
+
+  it('reads and drops a 12 MB body declared too large, so node:http\'s client gets the 413 in JSON, not EPIPE', async () => {
+    const size = 12 * 1024 * 1024;
+    const answer = await new Promise<{ status: number; text: string; error?: string }>((resolve) => {
+      const got = { status: 0, text: '', error: undefined as string | undefined };
+      const req = request(plain, { method: 'POST', headers: { ...JSON_TYPE, 'content-length': String(size) } }, (res) => {
+        got.status = res.statusCode ?? 0;
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (got.text += chunk));
+      });
+      req.on('error', (error: NodeJS.ErrnoException) => (got.error ??= error.code));
+      req.on('close', () => resolve(got));
+      req.end(Buffer.alloc(size, 0x20));
+    });
+    expect(answer.error).toBeUndefined();
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text)).toEqual({ error: { code: 'payload_too_large', message: 'The request body is larger than 65536 bytes' } });
+  }, 20_000);
 
   it('reads a body of exactly 65,536 bytes', async () => {
     const body = JSON.stringify({ text: 'x'.repeat(65_536 - 11) });
