@@ -36,7 +36,8 @@ export const FAKE_TOKEN = 'fake-token';
 export function fakeAuth(token: string | null = FAKE_TOKEN): GoogleAuth {
   const client = new googleAuthLibrary.OAuth2Client({ transporterOptions: { fetchImplementation: fetch } });
   client.setCredentials({ access_token: token ?? 'unused', expiry_date: Date.now() + 3_600_000 });
-  if (token === null) client.getRequestHeaders = async () => new Headers();
+  // No token at all: the library's own hook for the headers it adds (protected, hence the cast).
+  if (token === null) (client as unknown as { getRequestMetadataAsync: () => Promise<{ headers: Headers }> }).getRequestMetadataAsync = async () => ({ headers: new Headers() });
   return new GoogleAuth({ authClient: client });
 }
 
@@ -46,6 +47,8 @@ export interface RecordedCall {
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   body: any;
+  /** The HTTP status the fake answered with. */
+  status?: number;
 }
 
 export interface ApiError {
@@ -55,7 +58,7 @@ export interface ApiError {
   details?: unknown[];
 }
 
-export type Rpc = 'getAgent' | 'setAgent' | 'restoreAgent' | 'getOperation' | 'updateFulfillment' | 'detectIntent';
+export type Rpc = 'getAgent' | 'setAgent' | 'restoreAgent' | 'getOperation' | 'getFulfillment' | 'updateFulfillment' | 'detectIntent';
 
 export interface FakeDialogflowOptions {
   project: string;
@@ -235,8 +238,9 @@ export async function startFakeDialogflow(options: FakeDialogflowOptions): Promi
     if (method === 'POST' && path === `${base}/agent`) return 'setAgent';
     if (method === 'POST' && path === `${base}/agent:restore`) return 'restoreAgent';
     if (method === 'GET' && path.startsWith(`${base}/operations/`)) return 'getOperation';
-    // The client puts fulfillment.name in the path; without one the path is /v2/ alone.
-    if (method === 'PATCH' && (path === `${base}/agent/fulfillment` || path === '/v2/')) return 'updateFulfillment';
+    if (method === 'GET' && path === `${base}/agent/fulfillment`) return 'getFulfillment';
+    // fulfillment.name is the path: the client library refuses to send an update without one.
+    if (method === 'PATCH' && path === `${base}/agent/fulfillment`) return 'updateFulfillment';
     if (method === 'POST' && path.startsWith(`${base}/agent/sessions/`) && path.endsWith(':detectIntent')) return 'detectIntent';
     return undefined;
   };
@@ -295,8 +299,10 @@ export async function startFakeDialogflow(options: FakeDialogflowOptions): Promi
     const url = new URL(req.url ?? '/', 'http://fake');
     const body = await readBody(req);
     const path = decodeURIComponent(url.pathname);
-    state.calls.push({ method: req.method ?? '', path, query: url.searchParams, headers: req.headers, body });
+    const call: RecordedCall = { method: req.method ?? '', path, query: url.searchParams, headers: req.headers, body };
+    state.calls.push(call);
     const send = (status: number, json: unknown) => {
+      call.status = status;
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(json));
     };
@@ -335,8 +341,9 @@ export async function startFakeDialogflow(options: FakeDialogflowOptions): Promi
         operation.polls -= 1;
         return send(200, operation.polls > 0 ? { name, done: false } : operationResult(name, operation.error));
       }
+      case 'getFulfillment':
+        return send(200, state.fulfillment ?? { name: `projects/${project}/agent/fulfillment` });
       case 'updateFulfillment': {
-        if (path === '/v2/') return refuse(invalidArgument('fulfillment.name', 'the fulfillment name is required (projects/<project>/agent/fulfillment)'));
         const mask = url.searchParams.get('updateMask');
         if (!mask) return refuse(invalidArgument('update_mask', 'the update mask is required'));
         const paths = mask.split(',').map((field) => snake(field.trim()));
