@@ -1,5 +1,5 @@
 import { productionClosure } from '../scripts/bench/size';
-import { stubListing } from '../scripts/bench/reddit-stub';
+import { startRedditStub, stubListing, type RedditStub } from '../scripts/bench/reddit-stub';
 import { pairedRatios, quantile, seededRandom, summarize } from '../scripts/bench/stats';
 import { kindById } from '../src/catalog';
 import { parseListing } from '../src/reddit/listing';
@@ -39,6 +39,54 @@ describe('the Reddit stub listing', () => {
     const posts = parseListing(stubListing('Jokes', 50, 42));
     expect(posts).toHaveLength(50);
     expect(tellablePosts(posts, kindById('joke')!, { allowNsfw: false })).toHaveLength(49);
+  });
+});
+
+describe('the Reddit stub with OAuth on', () => {
+  const credentials = { clientId: 'app-id', clientSecret: 'app-secret' };
+  const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+  let stub: RedditStub;
+  beforeEach(async () => {
+    stub = await startRedditStub({ oauth: credentials, posts: 3 });
+  });
+  afterEach(async () => {
+    await stub.close();
+  });
+  const listing = (authorization?: string) => fetch(`${stub.url}/r/Jokes/top.json?t=week`, authorization ? { headers: { authorization } } : {});
+  const token = (authorization: string) =>
+    fetch(`${stub.url}/api/v1/access_token`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+    });
+
+  it('refuses a listing without a bearer token: 401, and serves nothing', async () => {
+    const response = await listing();
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="reddit", error="invalid_token"');
+    expect(await response.json()).toEqual({ message: 'Unauthorized', error: 401 });
+    expect(stub.requests()).toBe(0);
+    expect(stub.unauthorized()).toBe(1);
+  });
+
+  it('refuses a bearer token it did not issue, and a token request with the wrong secret', async () => {
+    expect((await listing('bearer stub-token-1')).status).toBe(401);
+    expect((await token(basic('app-id', 'wrong'))).status).toBe(401);
+    expect(stub.unauthorized()).toBe(2);
+  });
+
+  it('serves a listing with the token it issued for the right client credentials', async () => {
+    const granted = (await (await token(basic('app-id', 'app-secret'))).json()) as { access_token: string };
+    const response = await listing(`bearer ${granted.access_token}`);
+    expect(response.status).toBe(200);
+    expect(parseListing(await response.json())).toHaveLength(3);
+    expect(stub.tokens()).toBe(1);
+    expect(stub.requests()).toBe(1);
+  });
+
+  it('with OAuth off again, serves listings without a token', async () => {
+    stub.setOAuth(undefined);
+    expect((await listing()).status).toBe(200);
   });
 });
 

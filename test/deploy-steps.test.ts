@@ -7,13 +7,12 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
-import { GoogleAuth, googleAuthLibrary } from 'google-gax';
+import { unzipSync, strFromU8, strToU8, zipSync } from 'fflate';
 import nock from 'nock';
 import { readTree } from '../scripts/agent/files';
 import { createDialogflowApi } from '../scripts/deploy/dialogflow';
 import { main, type MainDeps } from '../scripts/deploy/main';
-import { IAM_DENIED, SERVICE_DISABLED, startFakeDialogflow, type FakeDialogflow, type FakeDialogflowOptions } from './support/fake-dialogflow';
+import { fakeAuth, IAM_DENIED, SERVICE_DISABLED, startFakeDialogflow, type FakeDialogflow, type FakeDialogflowOptions } from './support/fake-dialogflow';
 import { jokes } from './support/reddit';
 import { REDDIT, startWebhook, type RunningWebhook } from './support/server';
 
@@ -23,17 +22,6 @@ const PASSWORD = 'correct-horse-battery';
 const FLAGS = ['--project', PROJECT, '--region', 'europe-west1', '--password-secret', 'webhook-password', '--env-vars-file', 'env.yaml'];
 
 jest.setTimeout(30_000);
-
-/**
- * Credentials that never leave the machine: a fixed bearer token the fake accepts.
- * Node's own fetch, because gaxios would otherwise import() node-fetch, which
- * jest's module sandbox does not allow.
- */
-function fakeAuth(): GoogleAuth {
-  const client = new googleAuthLibrary.OAuth2Client({ transporterOptions: { fetchImplementation: fetch } });
-  client.setCredentials({ access_token: 'fake-token', expiry_date: Date.now() + 3_600_000 });
-  return new GoogleAuth({ authClient: client });
-}
 
 let project: string;
 let webhook: RunningWebhook;
@@ -107,6 +95,22 @@ function mockReddit(): void {
   nock(REDDIT).get('/r/Jokes/top.json').query(true).reply(200, jokes(10)).persist();
   // The webhook warms other listings after its first answer; let them fail quietly.
   nock(REDDIT).get(/.*/).reply(503).persist();
+}
+
+type Files = Record<string, Uint8Array>;
+
+/** The zip with `edit` applied to its files. */
+function editZip(zip: Uint8Array, edit: (files: Files) => Files): Uint8Array {
+  return zipSync(edit(unzipSync(zip)));
+}
+
+function disableWebhook(files: Files): Files {
+  const agent = JSON.parse(strFromU8(files['agent.json']!));
+  return { ...files, 'agent.json': strToU8(JSON.stringify({ ...agent, webhook: { ...agent.webhook, available: false } })) };
+}
+
+function dropIntent(files: Files, name: string): Files {
+  return Object.fromEntries(Object.entries(files).filter(([path]) => !path.startsWith(`intents/${name}.json`) && !path.startsWith(`intents/${name}_usersays_`)));
 }
 
 const rpcs = (f: FakeDialogflow) => f.calls.map((call) => `${call.method} ${call.path.replace(`/v2/projects/${PROJECT}`, '')}`);
@@ -198,12 +202,32 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     const h = harness({
       dialogflow: (p) => {
         const api = createDialogflowApi({ project: p, apiEndpoint: f.host, port: f.port, protocol: 'http', auth: fakeAuth() });
-        // Fulfillment "saved" but disabled: Dialogflow falls back to the intent's static reply.
-        return { ...api, updateFulfillment: async () => {} };
+        // The zip's webhook switched off and the fulfillment update lost: Dialogflow says the intent's static reply.
+        return { ...api, restoreAgent: (zip) => api.restoreAgent(editZip(zip, disableWebhook)), updateFulfillment: async () => {} };
       },
     });
     expect(await main(FLAGS, h.deps)).toBe(1);
-    expect(h.out.join('\n')).toMatch(/failed: Dialogflow answered without calling the webhook \(intent "say-content", said "Sorry, I can't reach my stories right now\."\)/);
+    expect(h.out.join('\n')).toMatch(
+      /failed: Dialogflow answered without calling the webhook \(intent "say-content", said "Sorry, I can't reach my stories right now\. What do you want to hear next, a joke or a fact\?"\)/,
+    );
+  });
+
+  it('fails the smoke test when the restored agent has no intent for the smoke query', async () => {
+    mockReddit();
+    const f = await withFake({ agent: { displayName: 'reddit-content' } });
+    const h = harness({
+      dialogflow: (p) => {
+        const api = createDialogflowApi({ project: p, apiEndpoint: f.host, port: f.port, protocol: 'http', auth: fakeAuth() });
+        // A broken build: the zip lost say-content (and its phrases).
+        return { ...api, restoreAgent: (zip) => api.restoreAgent(editZip(zip, (files) => dropIntent(files, 'say-content'))) };
+      },
+    });
+    expect(await main(FLAGS, h.deps)).toBe(1);
+    const log = h.out.join('\n');
+    // The fallback intent answers (through the webhook), not say-content.
+    expect(log).toMatch(/\[\d\] smoke test: "tell me a joke"\n    failed: the answer is not in our webhook's format \(intent "Default Fallback Intent", said "Sorry, I didn't get that\./);
+    expect(log).not.toContain('live:');
+    expect(Object.keys(unzipSync(f.restored!))).not.toContain('intents/say-content.json');
   });
 
   it('stops before deploying, exit 2, when the Dialogflow API is not enabled, and prints the command', async () => {

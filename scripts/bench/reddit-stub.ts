@@ -7,6 +7,10 @@ import { seededRandom } from './stats';
  * A local stand-in for Reddit's JSON listings on 127.0.0.1: deterministic
  * posts (fixed seed), an optional delay to make concurrent cache misses
  * overlap, and a counter of listing requests (what single flight must keep at 1).
+ *
+ * With OAuth on (`oauth` credentials, or setOAuth), it is as strict as Reddit's
+ * oauth host: the token endpoint wants those client credentials as Basic auth,
+ * and a listing without `Authorization: bearer <a token it issued>` gets 401.
  */
 
 const WORDS = 'cat dog wizard pirate robot chicken teacher doctor banana penguin lawyer ghost skeleton bartender duck'.split(' ');
@@ -104,12 +108,23 @@ export interface RedditStub {
   rateLimited(): number;
   /** OAuth token requests (`POST /api/v1/access_token`), since the last reset. */
   tokens(): number;
+  /** Requests answered 401 (OAuth on: wrong client credentials, or a listing without a valid bearer token), since the last reset. */
+  unauthorized(): number;
+  /** Turns OAuth on with these client credentials, or off (undefined): listings then need no token. */
+  setOAuth(credentials: StubCredentials | undefined): void;
   close(): Promise<void>;
 }
 
 const LISTING_PATH = /^\/r\/([^/]+)\/(top|search)\.json$/;
 
+export interface StubCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
 export interface StubOptions {
+  /** OAuth on: these client credentials get tokens, and listings need one (see setOAuth). */
+  oauth?: StubCredentials;
   delayMs?: number;
   posts?: number;
   seed?: number;
@@ -119,13 +134,21 @@ export interface StubOptions {
   qpm?: number;
 }
 
-const TOKEN = JSON.stringify({ access_token: 'stub-token', token_type: 'bearer', expires_in: 3600, scope: '*' });
+const tokenBody = (token: string) => JSON.stringify({ access_token: token, token_type: 'bearer', expires_in: 3600, scope: '*' });
+/** Reddit's answer to a request without valid credentials. */
+const UNAUTHORIZED = JSON.stringify({ message: 'Unauthorized', error: 401 });
 
 export async function startRedditStub(options: StubOptions = {}): Promise<RedditStub> {
   let delayMs = options.delayMs ?? 0;
   const served: Record<ListingKind, number> = { top: 0, search: 0 };
   const paths = new Map<string, number>();
-  const limit = { minute: -1, used: 0, refused: 0, tokens: 0 };
+  const limit = { minute: -1, used: 0, refused: 0, tokens: 0, unauthorized: 0 };
+  let oauth = options.oauth;
+  const issued = new Set<string>();
+  const refuse = (res: import('node:http').ServerResponse, header: string) => {
+    limit.unauthorized += 1;
+    res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': header }).end(UNAUTHORIZED);
+  };
   /** True when this request is past the minute's quota. */
   const overQuota = () => {
     if (options.qpm === undefined) return false;
@@ -157,12 +180,20 @@ export async function startRedditStub(options: StubOptions = {}): Promise<Reddit
     if (req.method === 'POST' && path === '/api/v1/access_token') {
       limit.tokens += 1;
       req.resume();
-      res.writeHead(200, { 'content-type': 'application/json' }).end(TOKEN);
+      const basic = `Basic ${Buffer.from(`${oauth?.clientId}:${oauth?.clientSecret}`).toString('base64')}`;
+      if (oauth && req.headers.authorization !== basic) return refuse(res, 'Basic realm="reddit"');
+      const token = `stub-token-${issued.size + 1}`;
+      issued.add(token);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(tokenBody(token));
       return;
     }
     if (req.method !== 'GET' || !match) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":404}');
       return;
+    }
+    if (oauth) {
+      const bearer = /^bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      if (!bearer || !issued.has(bearer)) return refuse(res, 'Bearer realm="reddit", error="invalid_token"');
     }
     served[match[2] as ListingKind] += 1;
     // A search is its own listing per query.
@@ -185,7 +216,11 @@ export async function startRedditStub(options: StubOptions = {}): Promise<Reddit
       served.top = 0;
       served.search = 0;
       paths.clear();
-      Object.assign(limit, { refused: 0, tokens: 0 });
+      Object.assign(limit, { refused: 0, tokens: 0, unauthorized: 0 });
+    },
+    unauthorized: () => limit.unauthorized,
+    setOAuth: (credentials) => {
+      oauth = credentials;
     },
     byPath: () => paths,
     rateLimited: () => limit.refused,

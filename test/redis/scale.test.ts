@@ -86,10 +86,13 @@ describeRedis('instances sharing one Redis', () => {
   }, 30_000);
 
   it('one app token for all rig.instances, requested once', async () => {
+    // Reddit's oauth host: a listing without the bearer token would be refused (401).
+    rig.stub.setOAuth({ clientId: 'id', clientSecret: 'secret' });
     rig.instances = await startInstances(3, rig.redis.url, env({ REDDIT_OAUTH_URL: rig.stub.url, REDDIT_CLIENT_ID: 'id', REDDIT_CLIENT_SECRET: 'secret' }));
     const kinds = CATALOG.slice(0, 3).map((kind) => kind.id);
     const answers = await Promise.all(kinds.flatMap((kind) => rig.instances.map((instance) => ask(instance, kind))));
     expect(rig.stub.tokens()).toBe(1);
+    expect(rig.stub.unauthorized()).toBe(0);
     expect(rig.stub.requests()).toBe(3);
     expect(answers.filter(fromStub)).toHaveLength(9);
   });

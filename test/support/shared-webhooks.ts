@@ -80,7 +80,7 @@ export interface Rig {
 /**
  * For a describe block: one redis-server and one Reddit stub for all its
  * tests; after each test the instances are stopped, Redis is resumed (if a
- * test paused it) and emptied, and the stub's counters are reset.
+ * test paused it) and emptied, the stub's counters are reset and its OAuth is off.
  */
 export function sharedRig(deadlineMs: number): Rig {
   let redis: RedisServer | undefined;
@@ -110,6 +110,7 @@ export function sharedRig(deadlineMs: number): Rig {
     await rig.redis.command(['FLUSHALL']).catch(() => undefined);
     rig.stub.reset();
     rig.stub.setDelay(0);
+    rig.stub.setOAuth(undefined);
   });
   afterAll(async () => {
     await redis?.stop();
