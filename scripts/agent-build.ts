@@ -1,7 +1,7 @@
 /** `npm run agent:build`: regenerate agent/ from the catalog. */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { displayPath } from './agent/check';
+import { EXIT, helpOnlyCommandLine } from './cli';
 import { writeTree } from './agent/files';
 import { generateAgent } from './agent/generate';
 
@@ -13,26 +13,9 @@ files in src/languages/; commit the result.
 Options:
   -h, --help   this text`;
 
-/** Exit codes: 0 written, 1 failed, 2 bad usage. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: { help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
+  const args = helpOnlyCommandLine(argv, USAGE);
+  if (typeof args === 'number') return args;
   const dir = join(__dirname, '..', 'agent');
   const files = generateAgent();
   await writeTree(dir, files);

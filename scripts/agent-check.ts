@@ -4,8 +4,8 @@
  * webhook. Each line of output names a file.
  */
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { languageProblems } from '../src/languages';
+import { EXIT, helpOnlyCommandLine } from './cli';
 import { checkAgentDir, displayPath, formatProblem } from './agent/check';
 
 const USAGE = `Usage: npm run agent:check [-- [options] [dir]]
@@ -19,32 +19,11 @@ Arguments:
 Options:
   -h, --help   this text`;
 
-/** Exit codes: 0 all good, 1 problems found, 2 bad usage. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
-  if (parsed.positionals.length > 1) {
-    console.error(`expected at most one folder, got ${parsed.positionals.length}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
+  const args = helpOnlyCommandLine(argv, USAGE, 'folder');
+  if (typeof args === 'number') return args;
 
-  const dir = resolve(parsed.positionals[0] ?? join(__dirname, '..', 'agent'));
+  const dir = resolve(args[0] ?? join(__dirname, '..', 'agent'));
   const shown = displayPath(dir);
   const problems = [...languageProblems(), ...(await checkAgentDir(dir)).map((problem) => formatProblem(shown, problem))];
   if (problems.length === 0) {

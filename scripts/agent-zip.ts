@@ -1,7 +1,7 @@
 /** `npm run agent:zip [-- out.zip]`: build/agent.zip from agent/, for "Restore from ZIP" in the console. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { EXIT, helpOnlyCommandLine } from './cli';
 import { checkAgentDir, displayPath, formatProblem } from './agent/check';
 import { readTree } from './agent/files';
 import { zipAgent } from './agent/zip';
@@ -17,30 +17,9 @@ Arguments:
 Options:
   -h, --help   this text`;
 
-/** Exit codes: 0 written, 1 agent/ is stale or invalid or the file could not be written, 2 bad usage. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
-  if (parsed.positionals.length > 1) {
-    console.error(`expected at most one output file, got ${parsed.positionals.length}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
+  const args = helpOnlyCommandLine(argv, USAGE, 'output file');
+  if (typeof args === 'number') return args;
 
   const root = join(__dirname, '..');
   const dir = join(root, 'agent');
@@ -51,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     console.error('agent/ is stale or invalid; run `npm run agent:build` first');
     return EXIT.failed;
   }
-  const out = resolve(parsed.positionals[0] ?? join(root, 'build', 'agent.zip'));
+  const out = resolve(args[0] ?? join(root, 'build', 'agent.zip'));
   await mkdir(dirname(out), { recursive: true });
   const zip = zipAgent(await readTree(dir));
   await writeFile(out, zip);
