@@ -1,9 +1,7 @@
-import { DEFAULT_LANGUAGE, type Language } from '../languages';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../languages';
 import { pickRandom } from '../random-pick';
-import { OFFLINE_FACTS, OFFLINE_JOKES, type OfflineJoke } from './offline-content';
-import { OFFLINE_FACTS_DE, OFFLINE_JOKES_DE } from './offline-content-de';
-import { OFFLINE_FACTS_ES, OFFLINE_JOKES_ES } from './offline-content-es';
-import { OFFLINE_FACTS_FR, OFFLINE_JOKES_FR } from './offline-content-fr';
+
+export type { OfflineJoke } from '../languages';
 
 /** The built-in sets: there are jokes and facts of our own, nothing else. */
 export type OfflineSet = 'joke' | 'fact';
@@ -19,21 +17,20 @@ export interface OfflineItem {
 type Collection = Readonly<Record<OfflineSet, readonly OfflineItem[]>>;
 
 /** English ids keep their original form (`offline:joke:7`): they may sit in live follow-up contexts. */
-function collection(lang: string, jokes: readonly OfflineJoke[], facts: readonly string[]): Collection {
-  const prefix = lang === 'en' ? 'offline:' : `offline:${lang}-`;
+function collection({ code, offline }: Language): Collection {
+  const prefix = code === 'en' ? 'offline:' : `offline:${code}-`;
+  const { jokes = [], facts = [] } = offline ?? {};
   return {
     joke: jokes.map((joke, n) => ({ id: `${prefix}joke:${n}`, set: 'joke', text: `${joke.setup}\n${joke.punchline}` })),
     fact: facts.map((fact, n) => ({ id: `${prefix}fact:${n}`, set: 'fact', text: fact })),
   };
 }
 
-/** The collection per language code; a language without one gets none (and hears an apology). */
-const COLLECTIONS: ReadonlyMap<string, Collection> = new Map([
-  ['en', collection('en', OFFLINE_JOKES, OFFLINE_FACTS)],
-  ['de', collection('de', OFFLINE_JOKES_DE, OFFLINE_FACTS_DE)],
-  ['es', collection('es', OFFLINE_JOKES_ES, OFFLINE_FACTS_ES)],
-  ['fr', collection('fr', OFFLINE_JOKES_FR, OFFLINE_FACTS_FR)],
-]);
+/**
+ * The collection per language code, from each language file's `offline`; a
+ * language without one gets none (and hears an apology).
+ */
+const COLLECTIONS: ReadonlyMap<string, Collection> = new Map([...LANGUAGES.values()].map((lang) => [lang.code, collection(lang)]));
 
 /** The English collection. */
 export const OFFLINE: Collection = COLLECTIONS.get('en')!;
