@@ -21,6 +21,7 @@ export const de = {
   articles: ['ein', 'eine', 'einen', 'einem', 'der', 'die', 'das', 'den', 'noch'],
   topicLeadWords: ['über', 'ueber', 'zum thema', 'zu', 'zum', 'zur', 'von', 'mit'],
   topicStopwords: ['der', 'die', 'das', 'den', 'dem', 'und', 'über', 'ueber', 'mit', 'von', 'zum', 'zur', 'ein', 'eine', 'einen', 'etwas'],
+  topicWordEndings: ['en', 'n', 'e', 's'],
 
   kinds: {
     joke: {

@@ -101,6 +101,12 @@ export const LanguageSchema = z.strictObject({
   topicLeadWords: phrases,
   /** Words that say nothing about a topic, ignored when the bot's own collection is searched for it. */
   topicStopwords: phrases,
+  /**
+   * Word endings cut off a topic word (of more than three letters) so that it
+   * matches the word's other forms ("cats" → "cat"), tried in this order at
+   * the end of the word; defaults to `['s']`.
+   */
+  topicWordEndings: phrases.optional(),
   /** Content kinds offered in this language, by catalog id; a kind left out is not offered. */
   kinds: z.record(z.string(), KindTextSchema),
   /** The bot's own jokes and facts; without them, a failed Reddit gives an apology in the language. */

@@ -1,4 +1,5 @@
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../languages';
+import { escapeRegExp } from '../languages/patterns';
 import { pickRandom } from '../random-pick';
 
 export type { OfflineJoke } from '../languages';
@@ -74,12 +75,22 @@ function stopwords(lang: Language): ReadonlySet<string> {
   return words;
 }
 
+const ENDINGS = new WeakMap<Language, RegExp>();
+
+/** The language's `topicWordEndings` (default "s") as one pattern anchored at the end. */
+function endings(lang: Language): RegExp {
+  let ending = ENDINGS.get(lang);
+  if (!ending) ENDINGS.set(lang, (ending = new RegExp(`(?:${(lang.topicWordEndings ?? ['s']).map(escapeRegExp).join('|')})$`, 'u')));
+  return ending;
+}
+
 /**
  * "about the cats" → ["cat"]: content words (the language's stopwords dropped),
- * a crude singular (a final "s", or German "-en"/"-n"/"-e"), matched at word starts.
+ * a crude singular (the language's `topicWordEndings` cut off: a final "s", or
+ * German "-en"/"-n"/"-e"/"-s"), matched at word starts.
  */
 export function topicWords(topic: string | undefined, lang: Language = DEFAULT_LANGUAGE): string[] {
-  const ending = lang.code === 'de' ? /(?:en|n|e|s)$/u : /s$/u;
+  const ending = endings(lang);
   return (topic?.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])
     .filter((word) => !stopwords(lang).has(word))
     .map((word) => (word.length > 3 ? word.replace(ending, '') : word));
