@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../src/languages';
 import { loadAgent, UnknownLanguageError, type Agent } from './local-agent/agent';
 import { startBackend, type Backend } from './local-agent/backend';
 import { formatReply } from './local-agent/reply';
@@ -13,6 +14,9 @@ import { explainTurn, formatTurn, parseScript, runScript, scriptLanguage } from 
 import { LocalSession, type TurnResult } from './local-agent/session';
 
 const CHAT_COMMANDS = '/quit leaves, /reset starts over, /contexts shows the active contexts';
+
+/** "en (default), de, es, fr": the languages of src/languages/index.ts. */
+const LANGUAGE_CODES = [...LANGUAGES.keys()].map((code) => (code === DEFAULT_LANGUAGE.code ? `${code} (default)` : code)).join(', ');
 
 const USAGE = `Usage: npm run chat -- [options]
 
@@ -25,7 +29,7 @@ Options:
   --offline          serve Reddit from a local stub (no network needed)
   --script <file>    replay a conversation script (*.chat), exit 1 if a check fails
   --agent <dir>      agent export folder (default: agent/)
-  --lang <code>      talk in this language of the agent: en (default), de, es, fr;
+  --lang <code>      talk in this language of the agent: ${LANGUAGE_CODES};
                      a region is fine (de-AT talks German); a script's "lang:" line chooses it too
   --explain          show which intent and training phrase matched
   -h, --help         this text

@@ -21,6 +21,7 @@ export const de = {
   articles: ['ein', 'eine', 'einen', 'einem', 'der', 'die', 'das', 'den', 'noch'],
   topicLeadWords: ['über', 'ueber', 'zum thema', 'zu', 'zum', 'zur', 'von', 'mit'],
   topicStopwords: ['der', 'die', 'das', 'den', 'dem', 'und', 'über', 'ueber', 'mit', 'von', 'zum', 'zur', 'ein', 'eine', 'einen', 'etwas'],
+  topicWordEndings: ['en', 'n', 'e', 's'],
 
   kinds: {
     joke: {
@@ -265,5 +266,36 @@ export const de = {
     },
     objectStarts: ['ein', 'eine', 'einen', 'etwas', 'was', 'der', 'die', 'das', 'den', 'noch'],
     sampleTopics: ['katzen', 'hunde', 'weltraum', 'pizza', 'computer', 'fußball', 'geschichte', 'kaffee', 'arbeit', 'musik'],
+  },
+  /** The bot's own collection in this language (the rules are in en.ts: clean, family-friendly, append only). */
+  offline: {
+    jokes: [
+      { setup: 'Was ist grün und klopft an die Tür?', punchline: 'Ein Klopfsalat.' },
+      { setup: 'Was sitzt auf dem Baum und ruft „Aha“?', punchline: 'Ein Uhu mit Sprachfehler.' },
+      { setup: 'Was macht ein Pirat am Computer?', punchline: 'Er drückt die Enter-Taste.' },
+      { setup: 'Wie nennt man einen Bumerang, der nicht zurückkommt?', punchline: 'Stock.' },
+      { setup: 'Was ist rot und schlecht für die Zähne?', punchline: 'Ein Ziegelstein.' },
+      { setup: 'Was ist orange und läuft durch den Wald?', punchline: 'Eine Wanderine.' },
+      { setup: 'Was ist gelb und kann nicht schwimmen?', punchline: 'Ein Bagger.' },
+      { setup: 'Warum können Seeräuber keinen Kreis berechnen?', punchline: 'Weil sie Pi raten.' },
+      { setup: 'Was ist braun, klebrig und läuft durch die Wüste?', punchline: 'Ein Karamel.' },
+      { setup: 'Was ist ein Keks unter einem Baum?', punchline: 'Ein schattiges Plätzchen.' },
+      { setup: 'Was sagt der große Stift zum kleinen Stift?', punchline: 'Wachs mal, Stift!' },
+      { setup: 'Was ist weiß und stört beim Essen?', punchline: 'Eine Lawine.' },
+    ],
+    facts: [
+      'Kraken haben drei Herzen und blaues Blut.',
+      'Honig verdirbt so gut wie nie: Er enthält so wenig Wasser und ist so sauer, dass die meisten Mikroben darin nicht wachsen können.',
+      'Ein Tag auf der Venus, also eine ganze Drehung um die eigene Achse, dauert länger als ein Venusjahr.',
+      'Botanisch gesehen sind Bananen Beeren, Erdbeeren aber nicht.',
+      'Der Eiffelturm ist an heißen Sommertagen etwa 15 Zentimeter höher, weil sich sein Eisen in der Hitze ausdehnt.',
+      'Wombats hinterlassen würfelförmigen Kot.',
+      'Das Licht der Sonne braucht etwa 8,3 Minuten bis zur Erde.',
+      'Faultiere können bis zu 40 Minuten lang die Luft anhalten.',
+      'Das Auge eines Straußes ist größer als sein Gehirn.',
+      'Die Chinesische Mauer ist vom Mond aus mit bloßem Auge nicht zu sehen.',
+      'Ein Blitz ist etwa fünfmal heißer als die Oberfläche der Sonne.',
+      'Der Mount Everest wächst jedes Jahr um einige Millimeter, weil Indien weiter nach Norden gegen Asien drückt.',
+    ],
   },
 } satisfies LanguageText;

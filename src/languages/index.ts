@@ -9,7 +9,7 @@ import { es } from './es';
 import { fr } from './fr';
 import { LanguageSchema, type Language, type LanguageText } from './schema';
 
-export type { Language, KindText, LanguageText } from './schema';
+export type { Language, KindText, LanguageText, OfflineJoke } from './schema';
 
 /** Adding a language: write its file, list it here, run `npm run agent:build`. */
 const FILES: readonly LanguageText[] = [en, de, es, fr];

@@ -57,6 +57,22 @@ export const KindTextSchema = z.strictObject({
   afterTitlePrefix: z.array(phrase).optional(),
 });
 
+/** A joke of the bot's own collection, read as two lines. */
+export const OfflineJokeSchema = z.strictObject({
+  setup: phrase,
+  punchline: phrase,
+});
+
+/**
+ * The bot's own jokes and facts in this language, told when Reddit has nothing
+ * usable. Append only: an item's id is its position, and ids travel in the
+ * user's follow-up context.
+ */
+export const OfflineSchema = z.strictObject({
+  jokes: z.array(OfflineJokeSchema),
+  facts: z.array(phrase),
+});
+
 /** Training phrases per intent. Slots: `{content}`, `{a content}` (with article), `{topic}`. */
 export const TrainingSchema = z.strictObject({
   welcome: phrases,
@@ -85,8 +101,16 @@ export const LanguageSchema = z.strictObject({
   topicLeadWords: phrases,
   /** Words that say nothing about a topic, ignored when the bot's own collection is searched for it. */
   topicStopwords: phrases,
+  /**
+   * Word endings cut off a topic word (of more than three letters) so that it
+   * matches the word's other forms ("cats" → "cat"), tried in this order at
+   * the end of the word; defaults to `['s']`.
+   */
+  topicWordEndings: phrases.optional(),
   /** Content kinds offered in this language, by catalog id; a kind left out is not offered. */
   kinds: z.record(z.string(), KindTextSchema),
+  /** The bot's own jokes and facts; without them, a failed Reddit gives an apology in the language. */
+  offline: OfflineSchema.optional(),
   /** What the webhook says. */
   phrases: z.strictObject({
     moreChip: z.string().trim().min(1).max(25),
@@ -166,4 +190,5 @@ export type LanguageText = z.input<typeof LanguageSchema>;
 /** A checked language file. */
 export type Language = z.output<typeof LanguageSchema>;
 export type KindText = z.output<typeof KindTextSchema>;
+export type OfflineJoke = z.output<typeof OfflineJokeSchema>;
 export type PhraseKey = keyof Language['phrases'];

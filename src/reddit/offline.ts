@@ -1,9 +1,8 @@
-import { DEFAULT_LANGUAGE, type Language } from '../languages';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../languages';
+import { escapeRegExp } from '../languages/patterns';
 import { pickRandom } from '../random-pick';
-import { OFFLINE_FACTS, OFFLINE_JOKES, type OfflineJoke } from './offline-content';
-import { OFFLINE_FACTS_DE, OFFLINE_JOKES_DE } from './offline-content-de';
-import { OFFLINE_FACTS_ES, OFFLINE_JOKES_ES } from './offline-content-es';
-import { OFFLINE_FACTS_FR, OFFLINE_JOKES_FR } from './offline-content-fr';
+
+export type { OfflineJoke } from '../languages';
 
 /** The built-in sets: there are jokes and facts of our own, nothing else. */
 export type OfflineSet = 'joke' | 'fact';
@@ -19,21 +18,20 @@ export interface OfflineItem {
 type Collection = Readonly<Record<OfflineSet, readonly OfflineItem[]>>;
 
 /** English ids keep their original form (`offline:joke:7`): they may sit in live follow-up contexts. */
-function collection(lang: string, jokes: readonly OfflineJoke[], facts: readonly string[]): Collection {
-  const prefix = lang === 'en' ? 'offline:' : `offline:${lang}-`;
+function collection({ code, offline }: Language): Collection {
+  const prefix = code === 'en' ? 'offline:' : `offline:${code}-`;
+  const { jokes = [], facts = [] } = offline ?? {};
   return {
     joke: jokes.map((joke, n) => ({ id: `${prefix}joke:${n}`, set: 'joke', text: `${joke.setup}\n${joke.punchline}` })),
     fact: facts.map((fact, n) => ({ id: `${prefix}fact:${n}`, set: 'fact', text: fact })),
   };
 }
 
-/** The collection per language code; a language without one gets none (and hears an apology). */
-const COLLECTIONS: ReadonlyMap<string, Collection> = new Map([
-  ['en', collection('en', OFFLINE_JOKES, OFFLINE_FACTS)],
-  ['de', collection('de', OFFLINE_JOKES_DE, OFFLINE_FACTS_DE)],
-  ['es', collection('es', OFFLINE_JOKES_ES, OFFLINE_FACTS_ES)],
-  ['fr', collection('fr', OFFLINE_JOKES_FR, OFFLINE_FACTS_FR)],
-]);
+/**
+ * The collection per language code, from each language file's `offline`; a
+ * language without one gets none (and hears an apology).
+ */
+const COLLECTIONS: ReadonlyMap<string, Collection> = new Map([...LANGUAGES.values()].map((lang) => [lang.code, collection(lang)]));
 
 /** The English collection. */
 export const OFFLINE: Collection = COLLECTIONS.get('en')!;
@@ -77,12 +75,22 @@ function stopwords(lang: Language): ReadonlySet<string> {
   return words;
 }
 
+const ENDINGS = new WeakMap<Language, RegExp>();
+
+/** The language's `topicWordEndings` (default "s") as one pattern anchored at the end. */
+function endings(lang: Language): RegExp {
+  let ending = ENDINGS.get(lang);
+  if (!ending) ENDINGS.set(lang, (ending = new RegExp(`(?:${(lang.topicWordEndings ?? ['s']).map(escapeRegExp).join('|')})$`, 'u')));
+  return ending;
+}
+
 /**
  * "about the cats" → ["cat"]: content words (the language's stopwords dropped),
- * a crude singular (a final "s", or German "-en"/"-n"/"-e"), matched at word starts.
+ * a crude singular (the language's `topicWordEndings` cut off: a final "s", or
+ * German "-en"/"-n"/"-e"/"-s"), matched at word starts.
  */
 export function topicWords(topic: string | undefined, lang: Language = DEFAULT_LANGUAGE): string[] {
-  const ending = lang.code === 'de' ? /(?:en|n|e|s)$/u : /s$/u;
+  const ending = endings(lang);
   return (topic?.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])
     .filter((word) => !stopwords(lang).has(word))
     .map((word) => (word.length > 3 ? word.replace(ending, '') : word));

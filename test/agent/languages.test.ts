@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { ALL_KINDS } from '../../src/catalog';
+import { LANGUAGES } from '../../src/languages';
 import { validateAgentFiles } from '../../scripts/agent/check';
 import { generateAgent, toJsonText } from '../../scripts/agent/generate';
 import type { EntityEntry, IntentFile, UserSays } from '../../scripts/agent/schema';
@@ -26,7 +27,7 @@ describe('agent:build, one agent in four languages', () => {
   });
 
   it('writes entity entries and training phrases per language', () => {
-    for (const code of ['en', 'de', 'es', 'fr']) {
+    for (const code of LANGUAGES.keys()) {
       expect(files.has(`entities/content_entries_${code}.json`)).toBe(true);
       for (const intent of ['Default Welcome Intent', 'say-content', 'say-content-more', 'bye', 'Default Fallback Intent', 'help', 'surprise', 'repeat', 'feedback']) {
         const phrases = parse<UserSays[]>(files, `intents/${intent}_usersays_${code}.json`);
@@ -63,7 +64,7 @@ describe('agent:build, one agent in four languages', () => {
   });
 
   it('has the sentiment entity in every language, with that language\'s words', () => {
-    for (const code of ['en', 'de', 'es', 'fr']) {
+    for (const code of LANGUAGES.keys()) {
       const entries = parse<EntityEntry[]>(files, `entities/sentiment_entries_${code}.json`);
       expect(entries.map((entry) => entry.value)).toEqual(['positive', 'negative']);
     }

@@ -7,10 +7,10 @@
 import { followupRequest } from '../support/requests';
 import { answer, FakeReddit, messageTexts } from '../support/turns';
 
-jest.mock('../../src/reddit/offline-content', () => ({
-  ...jest.requireActual('../../src/reddit/offline-content'),
-  OFFLINE_FACTS: ['Octopuses have three hearts.\nTwo of them stop while they swim.'],
-}));
+jest.mock('../../src/languages/en', () => {
+  const { en } = jest.requireActual<typeof import('../../src/languages/en')>('../../src/languages/en');
+  return { en: { ...en, offline: { ...en.offline, facts: ['Octopuses have three hearts.\nTwo of them stop while they swim.'] } } };
+});
 
 it('keeps a fact with a line break in one message', async () => {
   const { response } = await answer(followupRequest('repeat', { content: 'fact', servedIds: ['offline:fact:0'] }), new FakeReddit());

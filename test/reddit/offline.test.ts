@@ -1,9 +1,10 @@
 import { CATALOG, resolveKind } from '../../src/catalog';
+import { en } from '../../src/languages/en';
 import { OFFLINE, offlineSetFor, pickOffline, topicWords } from '../../src/reddit/offline';
-import { OFFLINE_FACTS, OFFLINE_JOKES } from '../../src/reddit/offline-content';
 import { cleanText } from '../../src/speech/clean';
 import { offlineSpeech } from '../../src/speech/phrases';
 
+const { jokes: OFFLINE_JOKES, facts: OFFLINE_FACTS } = en.offline;
 const first = () => 0;
 
 describe('offline collection', () => {
