@@ -119,7 +119,12 @@ async function interactive(session: LocalSession, explain: boolean): Promise<voi
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'you> ' });
   // A terminal shows what is typed; piped input is not echoed, so the transcript would read "you> bot> …".
   const echo = !process.stdin.isTTY;
-  rl.prompt();
+  // Piped input may end while a turn is still being answered: readline is closed by then (and
+  // Node 24 throws ERR_USE_AFTER_CLOSE on its prompt), but the lines it read are still to come.
+  let closed = false;
+  rl.on('close', () => (closed = true));
+  const prompt = () => (closed ? process.stdout.write('you> ') : rl.prompt());
+  prompt();
   let quit = false;
   for await (const line of rl) {
     if (echo) process.stdout.write(`${line}\n`);
@@ -137,7 +142,7 @@ async function interactive(session: LocalSession, explain: boolean): Promise<voi
     } else if (text) {
       show(await session.say(text));
     }
-    rl.prompt();
+    prompt();
   }
   // Piped input ran out after a prompt: end its line.
   if (echo && !quit) process.stdout.write('\n');
