@@ -1,6 +1,8 @@
 import { isAxiosError } from './axios';
 
-export type RedditFailure = 'timeout' | 'rate-limited' | 'blocked' | 'upstream' | 'network' | 'format';
+/** Every way talking to Reddit can fail; shared listings store the reason and read it back against this list. */
+export const REDDIT_FAILURES = ['timeout', 'rate-limited', 'blocked', 'upstream', 'network', 'format'] as const;
+export type RedditFailure = (typeof REDDIT_FAILURES)[number];
 
 export class RedditError extends Error {
   override name = 'RedditError';

@@ -5,7 +5,7 @@ import type { Deadline } from '../../deadline';
 import { listingKey, listingSize, MAX_CACHED_CHARS, MAX_LISTINGS } from '../cache';
 import { RENDER_RESERVE_MS, type FetchObserver, type ListingQuery, type PostSource } from '../client';
 import { sleep as realSleep } from '../../sleep';
-import { RedditError } from '../errors';
+import { REDDIT_FAILURES, RedditError } from '../errors';
 import { PostSchema, type Post } from '../listing';
 import { StoreUnavailable } from './guard';
 import { KEY_PREFIX, type SharedStore } from './store';
@@ -23,7 +23,7 @@ export const WAIT_POLL_MS = 20;
 export const FAILURE_SHARE_MS = 5_000;
 
 const FailureSchema = z.object({
-  reason: z.enum(['timeout', 'rate-limited', 'blocked', 'upstream', 'network', 'format']),
+  reason: z.enum(REDDIT_FAILURES),
   message: z.string(),
   status: z.number().optional(),
 });
