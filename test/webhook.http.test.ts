@@ -91,7 +91,10 @@ describe('webhook deadline', () => {
     expect(status).toBe(200);
     expectValidV2Response(json);
     expect(json.fulfillmentText).toMatch(/^Reddit isn't answering right now/);
-    expect(elapsed).toBeLessThan(1000 + 200);
+    // Reddit would reply at 10 s. When exactly the answer leaves (deadline − 50 ms) is pinned
+    // with fake timers in test/limits/http.test.ts; a wall-clock bound near it here would
+    // measure how busy the machine is, so this checks only that the answer did not wait.
+    expect(elapsed).toBeLessThan(3 * 1000);
   });
 });
 
