@@ -8,7 +8,7 @@ const RECONNECT_CAP_MS = 2_000;
  * Wait before reconnect attempt `attempt` (1, 2, ...): 100 ms more each time, at most RECONNECT_CAP_MS.
  * Never gives up, so a refused password (rotation) or a restarted server is picked up again.
  */
-export const reconnectDelay = (attempt: number): number => Math.min(attempt * 100, RECONNECT_CAP_MS);
+const reconnectDelay = (attempt: number): number => Math.min(attempt * 100, RECONNECT_CAP_MS);
 
 // Atomic on the server: a lock is released only by its holder, a counter gets its expiry with its first increment.
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";

@@ -1,16 +1,14 @@
 import { createServer, type Socket } from 'node:net';
 import { openSharedStore } from '../../src/reddit/shared/open';
-import { reconnectDelay, RedisStore } from '../../src/reddit/shared/redis-store';
+import { RedisStore } from '../../src/reddit/shared/redis-store';
 import { describeRedis, startRedis, type RedisServer } from '../support/redis';
 import { memoryLogger, until } from '../support/shared-webhooks';
 
-/** RedisStore's settings and clean-up, and the connection errors openSharedStore logs. */
-
-describe('reconnectDelay', () => {
-  it('waits 100 ms more per attempt, at most 2 s', () => {
-    expect([1, 2, 19, 20, 21, 1000].map(reconnectDelay)).toEqual([100, 200, 1900, 2000, 2000, 2000]);
-  });
-});
+/**
+ * RedisStore's settings and clean-up, and the connection errors openSharedStore logs.
+ * That it never stops reconnecting is behaviour, tested where it shows: test/redis/outage.test.ts
+ * (a killed server restarted, a password that matches again).
+ */
 
 /** A loopback "Redis" that answers every command (the handshake's several at once) with a 300-character error. */
 async function refusingServer(): Promise<{ url: string; stop(): Promise<void> }> {
