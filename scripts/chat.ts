@@ -5,12 +5,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../src/languages';
 import { loadAgent, UnknownLanguageError, type Agent } from './local-agent/agent';
 import { startBackend, type Backend } from './local-agent/backend';
 import { formatReply } from './local-agent/reply';
 import { explainTurn, formatTurn, parseScript, runScript, scriptLanguage } from './local-agent/script';
+import { commandLine, EXIT } from './cli';
 import { LocalSession, type TurnResult } from './local-agent/session';
 
 const CHAT_COMMANDS = '/quit leaves, /reset starts over, /contexts shows the active contexts';
@@ -37,33 +37,19 @@ Options:
 In a chat: ${CHAT_COMMANDS}.`;
 
 /** Exit codes: 0 all good, 1 a script check failed, 2 bad usage, script, agent or start-up. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export { EXIT };
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        url: { type: 'string' },
-        offline: { type: 'boolean', default: false },
-        script: { type: 'string' },
-        agent: { type: 'string', default: join(__dirname, '..', 'agent') },
-        lang: { type: 'string' },
-        explain: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
+  const parsed = commandLine(argv, USAGE, {
+    url: { type: 'string' },
+    offline: { type: 'boolean', default: false },
+    script: { type: 'string' },
+    agent: { type: 'string', default: join(__dirname, '..', 'agent') },
+    lang: { type: 'string' },
+    explain: { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const args = parsed.values;
 
   let agent: Agent;
   let steps;

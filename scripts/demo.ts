@@ -3,9 +3,9 @@
  * answers like Dialogflow Messenger, with agent/ matching what you type.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadAgents } from './local-agent/agent';
 import { startBackend } from './local-agent/backend';
+import { commandLine } from './cli';
 import { startDemoServer } from './demo/server';
 
 const USAGE = `Usage: npm run demo -- [options]
@@ -21,27 +21,14 @@ Options:
   -h, --help       this text`;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        port: { type: 'string', default: '8090' },
-        url: { type: 'string' },
-        offline: { type: 'boolean', default: false },
-        agent: { type: 'string', default: join(__dirname, '..', 'agent') },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = commandLine(process.argv.slice(2), USAGE, {
+    port: { type: 'string', default: '8090' },
+    url: { type: 'string' },
+    offline: { type: 'boolean', default: false },
+    agent: { type: 'string', default: join(__dirname, '..', 'agent') },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const args = parsed.values;
   const port = Number(args.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port: not a port number: ${args.port}`);

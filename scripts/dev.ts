@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from './cli';
 
 const ROOT = join(__dirname, '..');
 
@@ -101,23 +101,9 @@ function main(args: string[]): void {
 
 /** The options for dist/start.cjs, or the exit code when there is nothing to serve (--help, a bad option). */
 function parseDevArgs(argv: string[]): string[] | number {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: { offline: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return USAGE_ERROR;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  return args.offline ? ['--offline'] : [];
+  const parsed = commandLine(argv, USAGE, { offline: { type: 'boolean', default: false } });
+  if (typeof parsed === 'number') return parsed;
+  return parsed.values.offline ? ['--offline'] : [];
 }
 
 const serverArgs = parseDevArgs(process.argv.slice(2));
