@@ -6,6 +6,8 @@ const base = require('./jest.config.js');
 /** @type {import('jest').Config} */
 module.exports = {
   ...base,
+  // Stryker wraps the test environment and resolves its path without jest's <rootDir>.
+  testEnvironment: require('node:path').join(__dirname, 'test', 'support', 'node-environment.js'),
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
   // These run the code in another process (the prebuilt dist/ bundle, tsx, Chromium), where
   // Stryker's active mutant does not reach, so they cannot kill a mutant; they only add time
