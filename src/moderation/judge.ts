@@ -156,8 +156,9 @@ export class ModerationJudge implements PostJudge {
       this.memory.set(item.id, { scores: shared });
       return;
     }
-    if (this.now() < this.coolDownUntil) {
-      this.memory.set(item.id, { local: true }, { ttl: this.coolDownUntil - this.now() });
+    // Inclusive, like the LRU's expiry of the local verdicts it writes: both end once the cool-down has passed.
+    if (this.now() <= this.coolDownUntil) {
+      this.memory.set(item.id, { local: true }, { ttl: Math.max(1, this.coolDownUntil - this.now()) });
       return;
     }
     if (spaced) await this.spaceCalls();
