@@ -38,8 +38,9 @@ function render(post: Post, kind: ContentKind): string {
 
 const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
-/** A title about the post rather than part of it: "Honesty", "My favourite joke", "A dad joke for you". */
-const META_TITLE = /^(?:\p{L}+|(?:(?:my|a|the|this|one|our)\s+)?(?:(?:all[- ]time|new|old|favou?rite|best|worst|clean|short|long|bad|good|funniest|dad'?s?|dumb|stupid|silly)\s+)*(?:dad\s+)?(?:joke|pun|one)s?(?:\s+(?:ever|of all time|for you|i know))?)[.!:]?$/iu;
+/** A title about the post rather than part of it: one capitalised word ("Honesty"), "My favourite joke", "A dad joke for you". */
+const META_WORD = /^\p{Lu}\p{Ll}{3,}[.!:]?$/u;
+const META_TITLE = /^(?:(?:(?:my|a|the|this|one|our)\s+)?(?:(?:all[- ]time|new|old|favou?rite|best|worst|clean|short|long|bad|good|funniest|dad'?s?|dumb|stupid|silly)\s+)*(?:dad\s+)?(?:joke|pun|one)s?(?:\s+(?:ever|of all time|for you|i know))?)[.!:]?$/iu;
 
 /**
  * Told in two bubbles, a title that only repeats the start of the body, or
@@ -47,7 +48,7 @@ const META_TITLE = /^(?:\p{L}+|(?:(?:my|a|the|this|one|our)\s+)?(?:(?:all[- ]tim
  */
 export function titleAddsNothing(title: string, body: string): boolean {
   const head = letters(title);
-  return head === '' || letters(body).startsWith(head) || META_TITLE.test(title.trim());
+  return head === '' || letters(body).startsWith(head) || META_WORD.test(title.trim()) || META_TITLE.test(title.trim());
 }
 
 function capitalize(text: string): string {

@@ -24,6 +24,9 @@ const model = (text: string) => scores(text.includes('insult') ? { Insult: 0.95 
 const servedIds = (json: { outputContexts?: Array<{ parameters?: Record<string, unknown> }> }) =>
   (json.outputContexts?.[0]?.parameters?.servedIds as string[] | undefined) ?? [];
 
+// The first request of the file loads functions-framework and the response library: slow on a busy machine, not a bound.
+jest.setTimeout(20_000);
+
 describe('moderation in the webhook', () => {
   let fake: FakeModeration;
   let webhook: RunningWebhook | undefined;

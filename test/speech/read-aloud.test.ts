@@ -48,6 +48,8 @@ describe('a title that adds nothing is not told as a setup', () => {
     ['Best joke ever!', true],
     ['A dad joke for you', true],
     ['Knock knock', false],
+    ['FUUUUCK', false],
+    ['T', false],
     ['Why did the scarecrow win an award?', false],
     ['I used to hate facial hair', false],
   ])('"%s" → %s', (title, drop) => {
