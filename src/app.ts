@@ -4,9 +4,11 @@ import { loadConfig, type Config } from './config';
 import { preloadContentFilter } from './content-filter';
 import { createWebhookHandler } from './http/handler';
 import { jsonLogger, type Logger } from './log';
+import { ModerationJudge, type PostJudge } from './moderation/judge';
 import type { PostSource } from './reddit/client';
 import { openSharedStore } from './reddit/shared/open';
 import type { SharedStore } from './reddit/shared/store';
+import { SharedVerdicts } from './reddit/shared/verdicts';
 import { createRedditSource } from './reddit/source';
 import { warmUpAfterFirstAnswer } from './reddit/warmup';
 
@@ -24,6 +26,22 @@ export interface AppOptions {
    * they make no Reddit requests of their own and exit promptly.
    */
   warmUp?: boolean;
+  /** The moderation judge; by default one for MODERATION=google (tests pass their own, with their clock). */
+  judge?: PostJudge;
+}
+
+/**
+ * MODERATION=google: a judge whose REST module (and google-auth-library behind it) is required only
+ * when the first post is judged, so MODERATION=off never loads it. At CONTENT_FILTER=off it would refuse nothing: no judge.
+ */
+function createJudge(config: Config, log: Logger, store: SharedStore | undefined): PostJudge | undefined {
+  if (config.moderation !== 'google' || config.contentFilter === 'off') return undefined;
+  const endpoint = config.moderationEndpoint;
+  return new ModerationJudge({
+    log,
+    shared: store ? new SharedVerdicts(store) : undefined,
+    moderator: async () => (require('./moderation/google') as typeof import('./moderation/google')).createGoogleModerator({ endpoint }),
+  });
 }
 
 /** Wires config, logger and the cached Reddit client into the HTTP function. */
@@ -32,7 +50,8 @@ export function createApp(options: AppOptions = {}): (req: Request, res: Respons
   const log = options.log ?? jsonLogger(config.logLevel);
   const store = options.store ?? (config.redisUrl ? openSharedStore(config.redisUrl, log) : undefined);
   const posts = options.posts ?? createRedditSource(config, log, store);
-  const handler = createWebhookHandler({ config, posts, log, random: options.random });
+  const judge = options.judge ?? createJudge(config, log, store);
+  const handler = createWebhookHandler({ config, posts, log, random: options.random, judge });
   if (!options.warmUp) return handler;
   const answered = warmUpAfterFirstAnswer(posts, CATALOG, log);
   // Only the first answer is watched; after it, requests go straight to the handler.

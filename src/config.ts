@@ -89,6 +89,8 @@ const ConfigSchema = z
     // Shared state for scaling out (Memorystore). The message never repeats the value: it holds the password.
     REDIS_URL: z.string().refine(isRedisUrl, 'must be a redis:// or rediss:// URL with a host, e.g. redis://:PASSWORD@10.0.0.3:6379').optional(),
     REDDIT_QPM: wholeNumber(1, 1000, 'requests a minute').default(60),
+    MODERATION: z.enum(['google', 'off'], { error: 'must be google or off' }).default('off'),
+    MODERATION_ENDPOINT: httpUrl.optional(),
   });
 
 /**
@@ -133,6 +135,10 @@ export interface Config {
   redisUrl?: string;
   /** The Reddit budget shared through Redis, in requests a minute. */
   redditQpm: number;
+  /** `google`: posts are judged by Cloud Natural Language moderateText before they are told (src/moderation/). */
+  moderation: 'google' | 'off';
+  /** The moderation API's address; an http:// one is a local test server and gets no credentials. */
+  moderationEndpoint?: string;
 }
 
 /** Every problem found, one line each (`NAME=value: what is accepted`), so a start-up can print them as they are. */
@@ -202,6 +208,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
     redditQpm: e.REDDIT_QPM,
+    moderation: e.MODERATION,
+    moderationEndpoint: e.MODERATION_ENDPOINT && stripTrailingSlash(e.MODERATION_ENDPOINT),
   };
 }
 

@@ -6,6 +6,7 @@ import { toTurn, type Turn, type WebhookRequest } from '../dialogflow/request';
 import { toWebhookResponse } from '../dialogflow/response';
 import { route } from '../intents/router';
 import { withFields, type Logger } from '../log';
+import type { PostJudge } from '../moderation/judge';
 import type { PostSource } from '../reddit/client';
 import type { Reply } from '../reply';
 import { languageFor } from '../languages';
@@ -23,6 +24,7 @@ export interface WebhookDeps {
   posts: PostSource;
   log: Logger;
   random?: () => number;
+  judge?: PostJudge;
 }
 
 /** Time kept to serialize and send after the intent answered (or gave up). */
@@ -108,7 +110,7 @@ export function createWebhookHandler(deps: WebhookDeps): ((req: Request, res: Re
       const handle = route(turn);
       const posts = facts.observe(deps.posts);
       const work = runIntent(
-        () => handle({ turn, posts, deadline, allowNsfw: deps.config.allowNsfw, contentFilter: deps.config.contentFilter, random, log }),
+        () => handle({ turn, posts, deadline, allowNsfw: deps.config.allowNsfw, contentFilter: deps.config.contentFilter, random, log, judge: deps.judge }),
         sorry,
         log,
       );

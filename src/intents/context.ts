@@ -2,6 +2,7 @@ import type { ContentFilterLevel } from '../content-filter';
 import type { Deadline } from '../deadline';
 import type { Turn } from '../dialogflow/request';
 import type { Logger } from '../log';
+import type { PostJudge } from '../moderation/judge';
 import type { PostSource } from '../reddit/client';
 import type { Reply } from '../reply';
 
@@ -15,6 +16,8 @@ export interface IntentContext {
   contentFilter?: ContentFilterLevel;
   random: () => number;
   log: Logger;
+  /** The moderation model's verdicts (MODERATION=google); unset: the local content filter judges. */
+  judge?: PostJudge;
 }
 
 export type IntentHandler = (ctx: IntentContext) => Promise<Reply> | Reply;

@@ -3,7 +3,8 @@ import { DEFAULT_CONTENT_FILTER, judgeText } from '../content-filter';
 import { PARAMS } from '../dialogflow/names';
 import { DEFAULT_LANGUAGE, languageFor, type Language } from '../languages';
 import { leadWordPattern } from '../languages/patterns';
-import { RedditError, type ListingQuery } from '../reddit/client';
+import { judgedCandidates, type JudgedCandidates } from '../moderation/candidates';
+import { RedditError, RENDER_RESERVE_MS, type ListingQuery } from '../reddit/client';
 import { acceptable as acceptablePost, candidatePosts } from '../reddit/filters';
 import type { Post } from '../reddit/listing';
 import { offlineSetFor, pickOffline } from '../reddit/offline';
@@ -60,11 +61,27 @@ interface Choice {
   failed?: boolean;
 }
 
-/** The listing's posts that pass the cheap filters, and the content filter's verdict to ask only of the posts picked. */
-async function candidatesFor(ctx: IntentContext, kind: ContentKind, query: ListingQuery) {
+/**
+ * The listing's posts that pass the cheap filters, and the verdict to ask only of the posts picked:
+ * the moderation model's when it is on (fed here, judged in the background), else the content filter's.
+ */
+async function candidatesFor(ctx: IntentContext, kind: ContentKind, query: ListingQuery): Promise<JudgedCandidates> {
   const posts = await ctx.posts.fetchPosts(query, ctx.deadline);
   const options = { allowNsfw: ctx.allowNsfw, contentFilter: ctx.contentFilter };
-  return { posts: candidatePosts(posts, kind, options), accept: (post: Post) => acceptablePost(post, kind, options) };
+  const candidates = candidatePosts(posts, kind, options);
+  if (ctx.judge) {
+    const level = ctx.contentFilter ?? DEFAULT_CONTENT_FILTER;
+    return judgedCandidates(ctx.judge, candidates, kind, level, () => ctx.deadline.budgetFor(RENDER_RESERVE_MS));
+  }
+  return { posts: candidates, accept: (post: Post) => acceptablePost(post, kind, options) };
+}
+
+/** An unheard post the verdict allows; on a cold moderation cache, the one post picked is judged on the spot. */
+async function pickFrom(ctx: IntentContext, candidates: JudgedCandidates, served: ReadonlySet<string>): Promise<Post | undefined> {
+  const post = pickUnserved(candidates.posts, served, ctx.random, candidates.accept);
+  if (post || !candidates.judgeOnSpot) return post;
+  const picked = pickUnserved(candidates.posts, served, ctx.random);
+  return picked && (await candidates.judgeOnSpot(picked)) ? picked : undefined;
 }
 
 /** The user's words pass the same filter as what we read aloud. */
@@ -114,12 +131,12 @@ async function choosePost(ctx: IntentContext, telling: Telling, served: Set<stri
   let note: string | undefined;
   if (topic) {
     const hits = await candidatesFor(ctx, kind, { subreddit: kind.subreddit, topic });
-    const post = pickUnserved(hits.posts, served, ctx.random, hits.accept);
+    const post = await pickFrom(ctx, hits, served);
     if (post) return { post };
     note = noTopicHitNote(kind, topic, hits.posts.some(hits.accept));
   }
   const top = await candidatesFor(ctx, kind, { subreddit: kind.subreddit });
-  const post = pickUnserved(top.posts, served, ctx.random, top.accept);
+  const post = await pickFrom(ctx, top, served);
   if (post) return { post, note };
   const again = pickUnserved(top.posts, new Set(), ctx.random, top.accept);
   // Without a post there is nothing to put a note before (the offline answer and the apology say their own).

@@ -27,10 +27,38 @@ const MARKDOWN_RULES: ReadonlyArray<[RegExp, string]> = [
   [/\\([\\`*_{}[\]()#+\-.!>~^|])/g, '$1'], // markdown escapes
 ];
 
-/** Drops trailing "Edit: thanks for the gold" notes, which are not part of the content. */
+/** Drops trailing "Edit: thanks for the gold" notes, which are not part of the content ("*Edit:" with one asterisk too). */
 function dropEditNotes(text: string): string {
-  const match = /\n\s*(?:\*\*)?(?:edit|eta|update)\s*\d*\s*(?:\*\*)?\s*[:\-–]/i.exec(text);
+  const match = /\n\s*(?:\*{1,2})?(?:edit|eta|update)\s*\d*\s*(?:\*{1,2})?\s*[:\-–]/i.exec(text);
   return match ? text.slice(0, match.index) : text;
+}
+
+/**
+ * What an author adds around the content, found in real posts: read aloud it
+ * breaks the joke. Applied after markdown is gone, so links are their text.
+ */
+const AUTHOR_NOTES: ReadonlyArray<[RegExp, string]> = [
+  // An "EDIT:" at the very start is a note before the content: its whole line goes.
+  [/^\s*\**edit\s*\d*\**\s*[:\-–][^\n]*\n*/i, ''],
+  // "Source: my dad", "Credit: u/someone", "via /u/someone", "h/t /u/x" lines.
+  [/^[ \t]*(?:source|sauce|credits?)\s*:[^\n]*$/gim, ''],
+  [/^[ \t]*(?:via|h\/t|hat tip(?: to)?|credit to|stolen from|shamelessly stolen from)\s+\/?u\/[^\n]*$/gim, ''],
+  // Bracketed notes: "[OC]", "[Long]", "(x-post from r/dadjokes)", "(edit: typo)", "(not mine)".
+  [/\s*\[[^\]\n]{1,40}\]/g, ''],
+  [/\s*\((?=[^()\n]*\b(?:edit|repost|x-?post|cross-?post|credits?|source|via|oc|not mine|found (?:this|it)|heard (?:this|it))\b)[^()\n]{1,80}\)/gi, ''],
+  // Reddit paths, with the word that points at them: "from r/Jokes", "by /u/someone".
+  // A name has 3 or more characters and a letter, so "u/2" in a sum stays.
+  [/\s*\b(?:from|on|in|via|by|over at)\s+\/?[ru]\/(?=[\w-]*[A-Za-z])[\w-]{3,}/gi, ''],
+  [/(?<![\w/])\/?[ru]\/(?=[\w-]*[A-Za-z])[\w-]{3,}\s?/g, ''],
+  // Flags (two regional indicators) and runs of emoji: a voice reads each one's name.
+  [/[\u{1F1E6}-\u{1F1FF}]{2}/gu, ''],
+  [/(?:\p{Extended_Pictographic}[\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]*\s*){2,}/gu, ' '],
+];
+
+function dropAuthorNotes(text: string): string {
+  let result = text;
+  for (const [pattern, replacement] of AUTHOR_NOTES) result = result.replace(pattern, replacement);
+  return result;
 }
 
 /**
@@ -41,7 +69,7 @@ function dropEditNotes(text: string): string {
 export function cleanText(raw: string): string {
   let text = decodeHTML(raw);
   for (const [pattern, replacement] of MARKDOWN_RULES) text = text.replace(pattern, replacement);
-  text = dropEditNotes(text);
+  text = dropAuthorNotes(dropEditNotes(text));
   return text
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())

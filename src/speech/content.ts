@@ -31,8 +31,24 @@ function render(post: Post, kind: ContentKind): string {
       return title;
     case 'setup-punchline':
     case 'title-and-body':
-      return body ? `${title}\n${body}` : title;
+      if (!body) return title;
+      return titleAddsNothing(title, body) ? body : `${title}\n${body}`;
   }
+}
+
+const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** A title about the post rather than part of it: one capitalised word ("Honesty"), "My favourite joke", "A dad joke for you". */
+const META_WORD = /^\p{Lu}\p{Ll}{3,}[.!:]?$/u;
+const META_TITLE = /^(?:(?:(?:my|a|the|this|one|our)\s+)?(?:(?:all[- ]time|new|old|favou?rite|best|worst|clean|short|long|bad|good|funniest|dad'?s?|dumb|stupid|silly)\s+)*(?:dad\s+)?(?:joke|pun|one)s?(?:\s+(?:ever|of all time|for you|i know))?)[.!:]?$/iu;
+
+/**
+ * Told in two bubbles, a title that only repeats the start of the body, or
+ * only names the post, would be a setup without a joke: the body alone is told.
+ */
+export function titleAddsNothing(title: string, body: string): boolean {
+  const head = letters(title);
+  return head === '' || letters(body).startsWith(head) || META_WORD.test(title.trim()) || META_TITLE.test(title.trim());
 }
 
 function capitalize(text: string): string {

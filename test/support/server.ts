@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from '../../src/app';
+import type { PostJudge } from '../../src/moderation/judge';
 import { loadConfig } from '../../src/config';
 import { preloadResponseLibrary } from '../../src/dialogflow/response';
 import { installFrontDoor } from '../../src/http/front-door';
@@ -29,7 +30,7 @@ let counter = 0;
  */
 export async function startWebhook(
   env: Record<string, string> = {},
-  options: { log?: Logger; random?: () => number; warmUp?: boolean; posts?: PostSource; store?: SharedStore } = {},
+  options: { log?: Logger; random?: () => number; warmUp?: boolean; posts?: PostSource; store?: SharedStore; judge?: PostJudge } = {},
 ): Promise<RunningWebhook> {
   installJsonErrorHandling();
   installFrontDoor();
