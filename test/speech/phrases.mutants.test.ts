@@ -1,6 +1,5 @@
 import { kindById, type ContentKind } from '../../src/catalog';
 import { DEFAULT_LANGUAGE as en } from '../../src/languages';
-import type { OfflineItem } from '../../src/reddit/offline';
 import {
   askKindSpeech,
   fallbackSpeech,
@@ -54,7 +53,7 @@ describe('picks at random, over the whole range of the random source', () => {
 describe('offline answers', () => {
   const text = 'First line\nSecond line';
   const told = (set: 'joke' | 'fact') =>
-    offlineSpeech(kindById(set) as ContentKind, { id: `offline:${set}:0`, set, text } as OfflineItem, 'unavailable', {
+    offlineSpeech(kindById(set) as ContentKind, { id: `offline:${set}:0`, set, text }, 'unavailable', {
       repeated: false,
       onTopic: true,
     });
