@@ -59,9 +59,10 @@ export default defineConfig(
   {
     files: ['test/**'],
     rules: {
-      // Off in tests: they read the webhook's JSON answer as `any` and assert on paths in it; a wrong path
-      // fails the assertion, so typing every body would add casts without catching anything. src/ and
-      // scripts/ keep these rules: there every outside value goes through a zod schema.
+      // Off in tests: they read the JSON they receive (the webhook's answers, the fake Dialogflow's request
+      // bodies) as `any` and assert on paths in it; a wrong path fails the assertion, so typing every body
+      // would add casts without catching anything. src/ and scripts/ keep these rules: there every outside
+      // value goes through a zod schema.
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
@@ -71,7 +72,8 @@ export default defineConfig(
       // Off in tests: `require` there is on purpose, as jest needs it: the live module object that a spy
       // patches, a module loaded fresh under jest.isolateModules or after jest.doMock, a CommonJS helper.
       '@typescript-eslint/no-require-imports': 'off',
-      // Off in tests: they remove variables by name from a copy of process.env, a dictionary by design.
+      // Off in tests: they remove variables by name from a copy of process.env, and the fake Dialogflow
+      // drops the fields an update mask names: dictionaries by design.
       '@typescript-eslint/no-dynamic-delete': 'off',
     },
   },
