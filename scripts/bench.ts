@@ -268,7 +268,7 @@ async function run(plan: Plan): Promise<Row[]> {
 
     log('7 cold start against the floor, Node 20 (this one) and Node 24');
     const node24Bin = node24();
-    const runtimes = [{ label: `Node ${process.versions.node.split('.')[0]}` }, ...(node24Bin ? [{ label: 'Node 24', nodeBin: node24Bin }] : [])];
+    const runtimes = [{ label: `Node ${process.versions.node.split('.')[0]!}` }, ...(node24Bin ? [{ label: 'Node 24', nodeBin: node24Bin }] : [])];
     if (!node24Bin) log('Node 24 unavailable (npx -y -p node@24 failed): its rows are left out');
     rows.push(...(await floorRows(stub.url, plan.floorRounds, runtimes)));
     return rows;

@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const script = args.script ? await readFile(args.script, 'utf8') : undefined;
     if (script !== undefined) steps = parseScript(script, args.script);
-    if (args.lang === undefined) langSource = `${args.script} ("lang:" line)`;
+    if (args.lang === undefined && args.script !== undefined) langSource = `${args.script} ("lang:" line)`;
     agent = await loadAgent(args.agent, args.lang ?? (script === undefined ? undefined : scriptLanguage(script)));
     // The webhook's logs would come between the turns: none unless LOG_LEVEL asks for them (then on stderr).
     backend = await startBackend({ url: args.url, offline: args.offline, defaultLogLevel: 'silent' });
@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
         (turn) => console.log(`${formatTurn(turn, { explain: args.explain })}\n`),
       );
       const failed = report.turns.filter((turn) => turn.failures.length > 0).length;
-      console.log(report.passed ? `${args.script}: ${report.turns.length} turns, all checks passed` : `${args.script}: ${failed} of ${report.turns.length} turns failed`);
+      console.log(report.passed ? `${args.script!}: ${report.turns.length} turns, all checks passed` : `${args.script!}: ${failed} of ${report.turns.length} turns failed`);
       return report.passed ? EXIT.ok : EXIT.failed;
     }
     await interactive(session, args.explain);
@@ -96,7 +96,7 @@ async function interactive(session: LocalSession, explain: boolean): Promise<voi
       .split('\n')
       .map((line, index) => (index === 0 ? `bot> ${line}` : `     ${line}`));
     if (explain) lines.push(`     ${explainTurn(result)}`);
-    if (result.webhookStatus && !result.webhookStatus.ok) lines.push(`     ! ${result.webhookStatus.error}`);
+    if (result.webhookStatus && !result.webhookStatus.ok) lines.push(`     ! ${result.webhookStatus.error ?? 'failed'}`);
     console.log(`${lines.join('\n')}\n`);
   };
   // Dialogflow Messenger opens a conversation with the WELCOME event.

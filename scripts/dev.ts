@@ -39,7 +39,7 @@ function startServer(args: string[]): void {
     if (server !== child || stopping) return;
     // A bad option (the launcher's usage error) will not be fixed by an edit of src/.
     if (code === USAGE_ERROR) process.exit(USAGE_ERROR);
-    console.error(`[dev] server exited (${signal ?? code}); waiting for a change to restart it`);
+    console.error(`[dev] server exited (${String(signal ?? code)}); waiting for a change to restart it`);
   });
 }
 
@@ -61,7 +61,7 @@ function main(args: string[]): void {
   let build = '';
   let builds = 0;
   let restarting = Promise.resolve();
-  bundler.stderr!.on('data', (chunk: Buffer) => {
+  bundler.stderr.on('data', (chunk: Buffer) => {
     const text = chunk.toString('utf8');
     process.stderr.write(text);
     build += text;
@@ -84,7 +84,7 @@ function main(args: string[]): void {
   });
   bundler.once('exit', (code) => {
     if (stopping) return;
-    console.error(`[dev] esbuild stopped (${code}); stopping`);
+    console.error(`[dev] esbuild stopped (${String(code)}); stopping`);
     void shutDown(1);
   });
 

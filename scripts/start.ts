@@ -23,7 +23,7 @@ const USAGE_ERROR = 2;
 
 /** The one line for a listen error a user can fix; undefined for any other error. */
 function listenProblem(error: unknown): string | undefined {
-  const e = error as (NodeJS.ErrnoException & { port?: unknown }) | null;
+  const e = error as (NodeJS.ErrnoException & { port?: number }) | null;
   if (typeof e !== 'object' || e === null || e.syscall !== 'listen') return undefined;
   const port = e.port ?? process.env.PORT ?? 8080;
   if (e.code === 'EADDRINUSE') return `port ${port} is in use: set PORT to a free port`;
@@ -78,6 +78,7 @@ async function main(argv: string[]): Promise<void> {
   // From dist/start.cjs or scripts/start.ts alike: package.json's main.
   exitOnListenError();
   process.argv = [process.argv[0]!, frameworkMain, '--target=webhook', `--source=${join(__dirname, '..', 'dist', 'index.cjs')}`];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- runs the framework's CLI in this process
   require(frameworkMain);
 }
 

@@ -133,7 +133,7 @@ export function kindForms(kind: ContentKind): Record<'noun' | 'a' | 'aObject' | 
 /** "a, b or c" in the language. */
 export function listOf(items: readonly string[], lang: Language): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${lang.or} ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${lang.or} ${items[items.length - 1]!}`;
 }
 
 export function featured(lang: Language = DEFAULT_LANGUAGE): readonly ContentKind[] {

@@ -125,6 +125,7 @@ let built: Built | undefined;
  */
 function matcher(): Built {
   if (built) return built;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see above)
   const lib = require('obscenity') as typeof import('obscenity');
   const dataset = new lib.DataSet<{ originalWord: string }>().addAll(lib.englishDataset);
   // A phrase's whitelist is fixed once added, so a library word with more innocent words is added anew.

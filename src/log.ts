@@ -107,7 +107,7 @@ export function jsonLogger(level: string, write: (line: string) => void = (line)
         // pino logs only the six labels SEVERITY maps (no custom levels are set up here).
         level: (label) => ({ severity: SEVERITY[label] }),
         // `base: undefined` makes the root's bindings undefined; children's are objects.
-        bindings: (bindings) => (bindings ? redactSecrets(bindings) : bindings),
+        bindings: (bindings) => ((bindings as pino.Bindings | undefined) ? redactSecrets(bindings) : bindings),
         log: (fields) => redactSecrets(fields),
       },
     },

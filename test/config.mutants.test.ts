@@ -6,8 +6,8 @@ const fs = require('node:fs') as typeof import('node:fs');
 /** loadConfig({}) with package.json read as `read` says; every other file is read as usual. */
 function userAgentWith(read: () => string): string {
   const real = fs.readFileSync;
-  const spy = jest.spyOn(fs, 'readFileSync').mockImplementation(((path: unknown, options?: unknown) =>
-    String(path).endsWith('package.json') ? read() : real(path as string, options as BufferEncoding)) as typeof fs.readFileSync);
+  const spy = jest.spyOn(fs, 'readFileSync').mockImplementation((path: unknown, options?: unknown) =>
+    String(path).endsWith('package.json') ? read() : real(path as string, options as BufferEncoding));
   try {
     return loadConfig({}).reddit.userAgent;
   } finally {

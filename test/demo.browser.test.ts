@@ -50,10 +50,11 @@ describeWithBrowser(SUITE, () => {
   }, 30_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-    await webhook?.close();
-    await stub?.close();
+    // Each may be unset: beforeAll can fail (or the file be skipped) before it assigns them all.
+    await (browser as Browser | undefined)?.close();
+    await (demo as DemoServer | undefined)?.close();
+    await (webhook as LocalWebhook | undefined)?.close();
+    await (stub as RedditStub | undefined)?.close();
   });
 
   it('greets, answers a typed message, follows a clicked chip, and shows the link card', async () => {

@@ -167,13 +167,13 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     });
 
     const log = h.out.join('\n');
-    expect(log).toMatch(/\[1\] check access .*\n    ok: no agent yet; it will be created/);
-    expect(log).toMatch(/\[2\] deploy the function\ngcloud functions deploy reddit-webhook .*\n    ok: function reddit-webhook deployed \(nodejs24\)/);
-    expect(log).toMatch(/\[3\] read the function URL\n    ok: http:\/\/127\.0\.0\.1:\d+/);
-    expect(log).toMatch(/\[4\] create the Dialogflow ES agent\n    ok: agent "reddit-content" \(en, Europe\/London\)/);
-    expect(log).toMatch(/\[5\] restore the agent\n    ok: restored from build\/agent.zip \(\d+ bytes\)/);
-    expect(log).toMatch(/\[6\] set fulfillment\n    ok: URL http:\S+, Basic auth dialogflow:\*{8} \(password from secret webhook-password:latest\), enabled/);
-    expect(log).toMatch(/\[7\] smoke test: "tell me a joke"\n    ok: the webhook answered: Here's a joke: Title (j\d+) Punchline \1 What do you want to hear next, a joke or a fact\?/);
+    expect(log).toMatch(/\[1\] check access .*\n {4}ok: no agent yet; it will be created/);
+    expect(log).toMatch(/\[2\] deploy the function\ngcloud functions deploy reddit-webhook .*\n {4}ok: function reddit-webhook deployed \(nodejs24\)/);
+    expect(log).toMatch(/\[3\] read the function URL\n {4}ok: http:\/\/127\.0\.0\.1:\d+/);
+    expect(log).toMatch(/\[4\] create the Dialogflow ES agent\n {4}ok: agent "reddit-content" \(en, Europe\/London\)/);
+    expect(log).toMatch(/\[5\] restore the agent\n {4}ok: restored from build\/agent.zip \(\d+ bytes\)/);
+    expect(log).toMatch(/\[6\] set fulfillment\n {4}ok: URL http:\S+, Basic auth dialogflow:\*{8} \(password from secret webhook-password:latest\), enabled/);
+    expect(log).toMatch(/\[7\] smoke test: "tell me a joke"\n {4}ok: the webhook answered: Here's a joke: Title (j\d+) Punchline \1 What do you want to hear next, a joke or a fact\?/);
     expect(log).toMatch(/live: http:\/\/127\.0\.0\.1/);
   });
 
@@ -192,7 +192,7 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     const h = harness({ secret: 'an-old-password' });
     expect(await main(FLAGS, h.deps)).toBe(1);
     const log = h.out.join('\n');
-    expect(log).toMatch(/\[\d\] smoke test: "tell me a joke"\n    failed: webhook call failed: Webhook call failed\. .*HTTP status code: 401\./);
+    expect(log).toMatch(/\[\d\] smoke test: "tell me a joke"\n {4}failed: webhook call failed: Webhook call failed\. .*HTTP status code: 401\./);
     expect(log).not.toContain('live:');
     expect(log).not.toContain('an-old-password');
   });
@@ -225,7 +225,7 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     expect(await main(FLAGS, h.deps)).toBe(1);
     const log = h.out.join('\n');
     // The fallback intent answers (through the webhook), not say-content.
-    expect(log).toMatch(/\[\d\] smoke test: "tell me a joke"\n    failed: the answer is not in our webhook's format \(intent "Default Fallback Intent", said "Sorry, I didn't get that\./);
+    expect(log).toMatch(/\[\d\] smoke test: "tell me a joke"\n {4}failed: the answer is not in our webhook's format \(intent "Default Fallback Intent", said "Sorry, I didn't get that\./);
     expect(log).not.toContain('live:');
     expect(Object.keys(unzipSync(f.restored!))).not.toContain('intents/say-content.json');
   });
@@ -343,7 +343,7 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     expect(await main(flags, h.deps)).toBe(0);
     const plan = h.out.join('\n');
     expect(plan).toContain('1. check access to the Dialogflow ES agent of projects/heldout-proj');
-    expect(plan).toMatch(/2\. deploy the function:\n   gcloud functions deploy reddit-webhook --gen2 --runtime=nodejs24 /);
+    expect(plan).toMatch(/2\. deploy the function:\n {3}gcloud functions deploy reddit-webhook --gen2 --runtime=nodejs24 /);
     expect(plan).toContain("3. read its URL (expected https://europe-west1-heldout-proj.cloudfunctions.net/reddit-webhook):\n   gcloud functions describe reddit-webhook --gen2 --project=heldout-proj --region=europe-west1 '--format=value(url)'");
     expect(plan).toContain('4. restore build/agent.zip (agent/ with the webhook URL, no password) into projects/heldout-proj/agent');
     expect(plan).toContain(

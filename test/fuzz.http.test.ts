@@ -18,7 +18,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 
 const AUTH = `Basic ${Buffer.from('dialogflow:secret password').toString('base64')}`;
 
-const jsonText = webhookBody.map((body) => JSON.stringify(body) ?? 'null');
+const jsonText = webhookBody.map((body) => (JSON.stringify(body) as string | undefined) ?? 'null');
 
 const rawBody: fc.Arbitrary<Buffer> = fc.oneof(
   { weight: 8, arbitrary: jsonText.map((text) => Buffer.from(text, 'utf8')) },
@@ -99,7 +99,7 @@ describe('fuzz over HTTP: raw bytes, framing, charsets, encodings', () => {
           ...(request.chunked ? { chunks: [body.subarray(0, 7), body.subarray(7)] } : { body }),
         });
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        const problems = answerProblems(response.status, response.headers['content-type'] as string | undefined, response.text);
+        const problems = answerProblems(response.status, response.headers['content-type'], response.text);
         if (problems.length > 0) throw new Error(`${problems.join('; ')}\nstatus ${response.status}: ${response.text.slice(0, 300)}`);
       }),
       { numRuns: RUNS, seed: SEED },

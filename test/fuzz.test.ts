@@ -70,7 +70,7 @@ describe('fuzz: generated bodies against the handler', () => {
         const headers: Record<string, string> = {};
         if (head.contentType !== undefined) headers['content-type'] = head.contentType;
         if (head.authorization !== undefined) headers.authorization = head.authorization;
-        const rawBody = Buffer.from(JSON.stringify(body) ?? '');
+        const rawBody = Buffer.from((JSON.stringify(body) as string | undefined) ?? '');
         headers['content-length'] = String(rawBody.length);
         const req = { method: head.method, headers, body, rawBody } as unknown as Request;
         const res = new FakeResponse();

@@ -146,6 +146,7 @@ describe('parameters of unexpected types get a sensible answer', () => {
   ])('an unknown kind in %s is echoed as clean, well-formed text', async (_name, content) => {
     const { reply, response } = await answer(webhookRequest({ parameters: { content } }), reddit());
     expect(reply.speech).toMatch(ASK_FOR_KIND);
+    // eslint-disable-next-line no-control-regex -- control characters are what this test looks for
     expect(response.fulfillmentText).not.toMatch(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/u);
     expect(response.fulfillmentText).not.toMatch(LONE_SURROGATE);
   });

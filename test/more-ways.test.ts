@@ -34,9 +34,9 @@ describe('jokes told like jokes', () => {
     const { response } = await answer(sayRequest('joke'), new FakeReddit({ Jokes: SCARECROW }));
     expect(messageTexts(response)).toEqual([
       "Here's a joke:\n\nWhy did the scarecrow win an award?",
-      `He was outstanding in his field.\n\n${FOLLOW_UPS[0]}`,
+      `He was outstanding in his field.\n\n${FOLLOW_UPS[0]!}`,
     ]);
-    expect(response.fulfillmentText).toBe(`Here's a joke:\n\nWhy did the scarecrow win an award?\nHe was outstanding in his field.\n\n${FOLLOW_UPS[0]}`);
+    expect(response.fulfillmentText).toBe(`Here's a joke:\n\nWhy did the scarecrow win an award?\nHe was outstanding in his field.\n\n${FOLLOW_UPS[0]!}`);
   });
 
   it('does so on Telegram too, in two bubbles of its platform', async () => {

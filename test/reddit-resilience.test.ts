@@ -28,7 +28,7 @@ const unmatched: string[] = [];
 const recordUnmatched = (req: { method?: string; path?: string; href?: string; hostname?: string; host?: string }) => {
   const where = `${req.href ?? ''} ${req.hostname ?? req.host ?? ''}`;
   // the loopback calls to our own function pass through nock on purpose
-  if (/reddit\.test/.test(where)) unmatched.push(`${req.method} ${req.href ?? req.path}`);
+  if (/reddit\.test/.test(where)) unmatched.push(`${req.method ?? ''} ${req.href ?? req.path ?? ''}`);
 };
 beforeAll(() => nock.emitter.on('no match', recordUnmatched));
 afterAll(() => nock.emitter.removeListener('no match', recordUnmatched));
@@ -50,7 +50,7 @@ async function webhook(env: Record<string, string> = {}, log?: Logger): Promise<
 
 interface Answer {
   status: number;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- checked against the v2 protos below
+  json: any; // checked against the v2 protos below
   speech: string;
   servedIds: string[];
   elapsedMs: number;

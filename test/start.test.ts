@@ -29,12 +29,12 @@ function start(args: string[], port: number): { child: ChildProcess; output: () 
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'start.ts'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const serving = new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
       if (output.includes('Serving function')) resolve();
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.once('exit', (code) => reject(new Error(`start exited (${code}) before serving:\n${output}`)));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('exit', (code) => reject(new Error(`start exited (${String(code)}) before serving:\n${output}`)));
   });
   serving.catch(() => undefined); // awaited by the tests that expect it to serve
   return { child, output: () => output, serving };

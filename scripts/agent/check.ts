@@ -42,8 +42,8 @@ export function displayPath(dir: string, cwd: string = process.cwd()): string {
  * `dir` byte for byte, then validates what is in `dir`.
  */
 export async function checkAgentDir(dir: string, catalog: readonly ContentKind[] = ALL_KINDS): Promise<Problem[]> {
-  const actual = await readTree(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return new Map<string, string>();
+  const actual = await readTree(dir).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map<string, string>();
     throw error;
   });
   const fresh = await mkdtemp(join(tmpdir(), 'agent-check-'));
@@ -252,8 +252,8 @@ function checkIntents(
 
   for (const file of files.keys()) {
     const match = /^intents\/(.+)_usersays_[a-z-]+\.json$/.exec(file);
-    if (match && !files.has(`intents/${match[1]}.json`)) {
-      problems.push({ file, message: `training phrases for "${match[1]}", which has no intents/${match[1]}.json` });
+    if (match && !files.has(`intents/${match[1]!}.json`)) {
+      problems.push({ file, message: `training phrases for "${match[1]!}", which has no intents/${match[1]!}.json` });
     }
   }
   return problems;

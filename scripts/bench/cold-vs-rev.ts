@@ -27,7 +27,7 @@ function buildRevision(rev: string): string {
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   const script = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.bundle;
   if (!script) throw new Error(`${rev} has no bundle script`);
-  execFileSync('sh', ['-c', script], { cwd: dir, stdio: 'inherit', env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}` } });
+  execFileSync('sh', ['-c', script], { cwd: dir, stdio: 'inherit', env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` } });
   return join(dir, 'dist', 'index.cjs');
 }
 

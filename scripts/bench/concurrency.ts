@@ -54,7 +54,7 @@ export async function burst(spec: FunctionSpec, stub: RedditStub, options: { siz
         // Fast answers from the offline collection would flatter the burst: each must carry a stub post.
         const bad = answers.filter((a) => a.status !== 200 || !servedIds(a.body)[0]?.startsWith(stubIdPrefix()));
         if (bad.length > 0) {
-          throw new Error(`${bad.length} of ${options.size} burst answers failed or did not come from Reddit (first: ${bad[0]?.status} ${bad[0]?.body.slice(0, 200)})`);
+          throw new Error(`${bad.length} of ${options.size} burst answers failed or did not come from Reddit (first: ${bad[0]!.status} ${bad[0]!.body.slice(0, 200)})`);
         }
         const latencies = answers.map((a) => a.at - start);
         rounds.push({ upstreamFetches: stub.requests('search'), p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99), loneMissMs });

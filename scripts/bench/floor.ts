@@ -43,7 +43,7 @@ export async function floorRows(redditUrl: string, rounds: number, runtimes: rea
     const starts = await coldStarts(variants, rounds);
     const first = (key: string) => (starts.get(key) ?? []).map((c: ColdStart) => c.firstOkMs);
     // 7a–7c for the first runtime, 7d–7f for the second.
-    const id = (nth: 0 | 1 | 2) => `7${'abcdef'[index * 3 + nth]}`;
+    const id = (nth: 0 | 1 | 2) => `7${'abcdef'[index * 3 + nth]!}`;
     rows.push({
       id: id(0),
       benchmark: `${runtime.label}: cold start to the first joke vs the floor (bare function, one node:http GET to the stub, answers a title)`,

@@ -37,7 +37,7 @@ export async function load(port: number, options: LoadOptions): Promise<LoadResu
         ...(options.overallRate ? { overallRate: options.overallRate } : {}),
         timeout: 10,
       },
-      (error, done) => (error ? reject(error) : resolve(done)),
+      (error, done) => (error ? reject(error as Error) : resolve(done)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => {
       latenciesMs.push(responseTime);

@@ -98,11 +98,11 @@ export function startFunction(spec: FunctionSpec, port: number, readyTimeoutMs =
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString('utf8')).slice(-4000);
   };
-  child.stderr?.on('data', keep);
+  child.stderr.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const listening = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${spec.name} did not start within ${readyTimeoutMs} ms:\n${tail}`)), readyTimeoutMs);
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       keep(chunk);
       // Printed by functions-framework in its listen callback (unless NODE_ENV=production, which we never set).
       if (tail.includes('Serving function')) {
@@ -112,7 +112,7 @@ export function startFunction(spec: FunctionSpec, port: number, readyTimeoutMs =
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`${spec.name} exited (${code ?? signal}) before listening:\n${tail}`));
+      reject(new Error(`${spec.name} exited (${String(code ?? signal)}) before listening:\n${tail}`));
     });
   });
   listening.catch(() => undefined); // observed by callers; avoid an unhandled rejection when nobody waits
@@ -133,14 +133,14 @@ export function startFunction(spec: FunctionSpec, port: number, readyTimeoutMs =
           const line = pending.split('\n').find((l) => l.startsWith('{"benchMemory"'));
           if (!line) return;
           clearTimeout(timer);
-          child.stderr?.off('data', onData);
+          child.stderr.off('data', onData);
           resolve((JSON.parse(line) as { benchMemory: NodeJS.MemoryUsage }).benchMemory);
         };
         const timer = setTimeout(() => {
-          child.stderr?.off('data', onData);
+          child.stderr.off('data', onData);
           reject(new Error(`${spec.name}: no memory report (was bench/gc-preload.cjs preloaded?)`));
         }, timeoutMs);
-        child.stderr?.on('data', onData);
+        child.stderr.on('data', onData);
         child.kill('SIGUSR2');
       }),
     stop: async () => {

@@ -180,7 +180,7 @@ export async function startRedditStub(options: StubOptions = {}): Promise<Reddit
     if (req.method === 'POST' && path === '/api/v1/access_token') {
       limit.tokens += 1;
       req.resume();
-      const basic = `Basic ${Buffer.from(`${oauth?.clientId}:${oauth?.clientSecret}`).toString('base64')}`;
+      const basic = `Basic ${Buffer.from(`${oauth?.clientId ?? ''}:${oauth?.clientSecret ?? ''}`).toString('base64')}`;
       if (oauth && req.headers.authorization !== basic) return refuse(res, 'Basic realm="reddit"');
       const token = `stub-token-${issued.size + 1}`;
       issued.add(token);

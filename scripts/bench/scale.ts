@@ -47,7 +47,7 @@ const TOPICS: ReadonlyArray<[kind: string, topic: string]> = [
 
 /** Every kind plus some topics, each for many sessions: the traffic of a popular bot. */
 export function scaleBodies(sessions: number): string[] {
-  const turns: Array<Record<string, unknown>> = [
+  const turns: Array<{ content: string; topic: string }> = [
     ...CATALOG.map((kind) => ({ content: kind.id, topic: '' })),
     ...TOPICS.map(([content, topic]) => ({ content, topic })),
   ];

@@ -127,31 +127,46 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       res.end(req.method === 'HEAD' ? undefined : languages);
       return;
     }
-    if (path !== '/api/turn') return send(res, 404, { error: { code: 'not_found', message: `no ${path} here` } });
-    if (req.method !== 'POST') return send(res, 405, { error: { code: 'method_not_allowed', message: 'use POST' } });
+    if (path !== '/api/turn') {
+      send(res, 404, { error: { code: 'not_found', message: `no ${path} here` } });
+      return;
+    }
+    if (req.method !== 'POST') {
+      send(res, 405, { error: { code: 'method_not_allowed', message: 'use POST' } });
+      return;
+    }
 
     const raw = await readBody(req);
-    if (raw === undefined) return send(res, 413, { error: { code: 'too_large', message: `at most ${MAX_BODY_BYTES} bytes` } });
+    if (raw === undefined) {
+      send(res, 413, { error: { code: 'too_large', message: `at most ${MAX_BODY_BYTES} bytes` } });
+      return;
+    }
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch {
-      return send(res, 400, { error: { code: 'bad_json', message: 'body is not JSON' } });
+      send(res, 400, { error: { code: 'bad_json', message: 'body is not JSON' } });
+      return;
     }
     const body = TurnBodySchema.safeParse(json);
     if (!body.success) {
-      return send(res, 400, { error: { code: 'bad_request', message: 'expected {sessionId, text} or {sessionId, event}, and optionally lang' } });
+      send(res, 400, { error: { code: 'bad_request', message: 'expected {sessionId, text} or {sessionId, event}, and optionally lang' } });
+      return;
     }
     const agent = agents.get(body.data.lang ?? options.agent.languageCode);
     if (!agent) {
-      return send(res, 400, { error: { code: 'unknown_language', message: `the agent does not speak "${body.data.lang}"` } });
+      send(res, 400, { error: { code: 'unknown_language', message: `the agent does not speak "${body.data.lang ?? options.agent.languageCode}"` } });
+      return;
     }
     const session = sessionFor(body.data.sessionId, agent);
     try {
       const result = 'text' in body.data ? await session.say(body.data.text) : await session.event(body.data.event);
       send(res, 200, turnPayload(result));
     } catch (error) {
-      if (error instanceof UnknownEventError) return send(res, 400, { error: { code: 'unknown_event', message: error.message } });
+      if (error instanceof UnknownEventError) {
+        send(res, 400, { error: { code: 'unknown_event', message: error.message } });
+        return;
+      }
       throw error;
     }
   }

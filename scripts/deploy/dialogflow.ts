@@ -135,7 +135,7 @@ export function createDialogflowApi(options: ConnectionOptions): DialogflowApi {
       return {
         text: response.queryResult?.fulfillmentText ?? '',
         intent: response.queryResult?.intent?.displayName ?? '',
-        webhookStatus: status ? { code: Number(status.code ?? 0), message: status.message ?? '' } : undefined,
+        webhookStatus: status ? { code: status.code ?? 0, message: status.message ?? '' } : undefined,
       };
     },
   };

@@ -74,7 +74,7 @@ export function checkEnvFile(text: string, path: string, secrets: SecretsGiven):
   for (const [key, value] of Object.entries(data)) {
     if (key in FLAG_FOR_SECRET) {
       problems.push(
-        `${path}: refusing to deploy ${key} in plain text; store it in Secret Manager and pass ${FLAG_FOR_SECRET[key]} NAME[:VERSION] (see docs/deploy.md)`,
+        `${path}: refusing to deploy ${key} in plain text; store it in Secret Manager and pass ${FLAG_FOR_SECRET[key]!} NAME[:VERSION] (see docs/deploy.md)`,
       );
       continue;
     }

@@ -28,7 +28,7 @@ const FAILED_PRECONDITION = 9;
 
 /** Dialogflow's own words, without the "7 PERMISSION_DENIED: " prefix the library adds. */
 function apiMessage(error: GaxLikeError): string {
-  const text = (typeof error.details === 'string' && error.details) || error.message || String(error);
+  const text = (typeof error.details === 'string' && error.details) || error.message || JSON.stringify(error);
   return text.replace(/^\d+ [A-Z_]+: /, '');
 }
 
@@ -42,7 +42,7 @@ export function decodeApiError(error: unknown): GaxLikeError {
   if (typeof e.message === 'string' && e.message.trimStart().startsWith('{')) {
     try {
       const body = JSON.parse(e.message) as { error?: unknown };
-      if (body.error) return GoogleError.parseHttpError(body) as GaxLikeError;
+      if (body.error) return GoogleError.parseHttpError(body);
     } catch {
       // not JSON after all: keep the error as it is
     }

@@ -35,7 +35,7 @@ export function runGcloud(args: readonly string[], cwd: string, capture: boolean
     });
     child.on('close', (code, signal) => {
       cleanup();
-      resolve({ code: code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0), stdout });
+      resolve({ code: code ?? 128 + (signal ? constants.signals[signal] : 0), stdout });
     });
   });
 }

@@ -394,8 +394,8 @@ export function buildSecretAccessArgs(request: DeployRequest): string[] | undefi
     'versions',
     'access',
     ref.version,
-    `--secret=${cross ? cross[2] : ref.secret}`,
-    `--project=${cross ? cross[1] : request.project}`,
+    `--secret=${cross ? cross[2]! : ref.secret}`,
+    `--project=${cross ? cross[1]! : request.project}`,
   ];
 }
 

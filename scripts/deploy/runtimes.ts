@@ -56,13 +56,13 @@ export function checkRuntime(id: string, today: Date): RuntimeVerdict {
   if (reached(runtime.decommission, today)) {
     return {
       ok: false,
-      problem: `${id} was decommissioned on ${runtime.decommission}: Cloud Run functions refuses new deploys on it; use ${instead}`,
+      problem: `${id} was decommissioned on ${runtime.decommission!}: Cloud Run functions refuses new deploys on it; use ${instead}`,
     };
   }
   if (reached(runtime.deprecation, today)) {
     return {
       ok: true,
-      warning: `${id} is deprecated since ${runtime.deprecation} and will be decommissioned on ${runtime.decommission}; move to ${instead}`,
+      warning: `${id} is deprecated since ${runtime.deprecation!} and will be decommissioned on ${runtime.decommission!}; move to ${instead}`,
     };
   }
   return { ok: true };

@@ -113,16 +113,16 @@ export function agentLanguageFor(requested: string, languages: readonly string[]
 }
 
 export async function loadAgent(dir: string, languageCode?: string): Promise<Agent> {
-  const files = await readTree(dir).catch((error: NodeJS.ErrnoException) => {
-    throw new AgentLoadError(`cannot read the agent folder ${dir}: ${error.message}`);
+  const files = await readTree(dir).catch((error: unknown) => {
+    throw new AgentLoadError(`cannot read the agent folder ${dir}: ${(error as Error).message}`);
   });
   return agentFromFiles(files, languageCode);
 }
 
 /** The agent in each of its languages (agent.json's `language` first), from one read of the folder. */
 export async function loadAgents(dir: string): Promise<Map<string, Agent>> {
-  const files = await readTree(dir).catch((error: NodeJS.ErrnoException) => {
-    throw new AgentLoadError(`cannot read the agent folder ${dir}: ${error.message}`);
+  const files = await readTree(dir).catch((error: unknown) => {
+    throw new AgentLoadError(`cannot read the agent folder ${dir}: ${(error as Error).message}`);
   });
   const first = agentFromFiles(files);
   return new Map([first, ...agentLanguages(files).slice(1).map((code) => agentFromFiles(files, code))].map((agent) => [agent.languageCode, agent]));

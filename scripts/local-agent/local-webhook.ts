@@ -37,7 +37,7 @@ export async function startLocalWebhook(env: NodeJS.ProcessEnv, options: { log?:
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeAllConnections?.();
+        server.closeAllConnections();
       }),
   };
 }

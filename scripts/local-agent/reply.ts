@@ -25,7 +25,7 @@ export function displayReply(fulfillmentText: string, messages: readonly unknown
   let card: LinkCard | undefined;
   let richContent = false;
 
-  for (const message of messages as Message[]) {
+  for (const message of messages as Array<Message | null | undefined>) {
     if (!message || typeof message !== 'object') continue;
     const text = message.text as { text?: unknown } | undefined;
     if (text && Array.isArray(text.text) && !message.platform) {
@@ -38,7 +38,7 @@ export function displayReply(fulfillmentText: string, messages: readonly unknown
     const rows = (message.payload as { richContent?: unknown } | undefined)?.richContent;
     if (!Array.isArray(rows)) continue;
     richContent = true;
-    for (const item of rows.flat() as Message[]) {
+    for (const item of rows.flat() as Array<Message | null | undefined>) {
       if (item?.type === 'info' && typeof item.title === 'string') {
         card ??= {
           title: item.title,
@@ -46,7 +46,7 @@ export function displayReply(fulfillmentText: string, messages: readonly unknown
           url: typeof item.actionLink === 'string' ? item.actionLink : '',
         };
       } else if (item?.type === 'chips' && Array.isArray(item.options)) {
-        for (const option of item.options as Message[]) if (typeof option?.text === 'string') chips.push(option.text);
+        for (const option of item.options as Array<Message | null | undefined>) if (typeof option?.text === 'string') chips.push(option.text);
       }
     }
   }

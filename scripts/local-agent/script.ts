@@ -137,7 +137,7 @@ export function checkTurn(checks: readonly Check[], result: TurnResult, earlier:
         break;
     }
   }
-  if (result.webhookStatus && !result.webhookStatus.ok) failures.push(`line ${checks[0]?.line ?? '?'}: ${result.webhookStatus.error}`);
+  if (result.webhookStatus && !result.webhookStatus.ok) failures.push(`line ${checks[0]?.line ?? '?'}: ${result.webhookStatus.error ?? 'failed'}`);
   return failures;
 }
 
@@ -173,6 +173,6 @@ export function explainTurn(result: TurnResult): string {
   const how = result.phrase !== undefined ? ` like "${result.phrase}"` : result.nearest ? `; closest was ${result.nearest.intent} (${result.nearest.score.toFixed(2)})` : '';
   const params = Object.entries(result.parameters).filter(([, value]) => value);
   const withParams = params.length ? ` ${params.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(' ')}` : '';
-  const webhook = result.webhookStatus ? ` · webhook ${result.webhookStatus.ok ? result.webhookStatus.status : 'failed'} in ${result.webhookStatus.ms} ms` : ` · ${result.source}`;
+  const webhook = result.webhookStatus ? ` · webhook ${result.webhookStatus.ok ? (result.webhookStatus.status ?? '?') : 'failed'} in ${result.webhookStatus.ms} ms` : ` · ${result.source}`;
   return `· ${result.intent} (${result.score.toFixed(2)}${how})${withParams}${webhook}`;
 }

@@ -97,6 +97,7 @@ const QUICK_REPLY_PLATFORMS: ReadonlyMap<string | undefined, Platform> = new Map
 // require, and start-up time is what a cold instance makes its first user wait for.
 let fulfillment: typeof import('dialogflow-fulfillment') | undefined;
 function library(): typeof import('dialogflow-fulfillment') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see above)
   fulfillment ??= require('dialogflow-fulfillment') as typeof import('dialogflow-fulfillment');
   return fulfillment;
 }

@@ -52,7 +52,7 @@ export function sendError(res: JsonSink, error: HttpError): void {
  * runs; this maps them to the contract's status and code.
  */
 export function fromParserError(error: unknown): HttpError {
-  const e = error as { type?: string; status?: number; statusCode?: number };
+  const e = error as { type?: string; status?: number; statusCode?: number } | null | undefined;
   switch (e?.type) {
     case 'entity.parse.failed':
       return new HttpError(400, 'bad_json', 'The request body is not valid JSON');

@@ -9,5 +9,6 @@ export const FRAMEWORK_DIR = dirname(require.resolve('@google-cloud/functions-fr
 
 /** A dependency of the framework: `express`, `body-parser`. */
 export function frameworkRequire(id: string): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved at run time from the framework's folder
   return require(require.resolve(id, { paths: [FRAMEWORK_DIR] }));
 }

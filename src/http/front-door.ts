@@ -99,6 +99,7 @@ let installed = false;
 export function installFrontDoor(): void {
   if (installed) return;
   installed = true;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the framework's own copy, found at run time
   const serverModule = require(join(FRAMEWORK_DIR, 'server.js')) as {
     getServer: GetServer;
   };

@@ -22,7 +22,7 @@ const FILES: readonly LanguageText[] = [en, de, es, fr];
  * a cold start several milliseconds of CPU, and the files cannot change after
  * the build.
  */
-export const LANGUAGES: ReadonlyMap<string, Language> = new Map(FILES.map((file) => [file.code, file as Language]));
+export const LANGUAGES: ReadonlyMap<string, Language> = new Map(FILES.map((file) => [file.code, file]));
 
 /** Every problem of every language file, each naming the file and the field; empty when all are fine. */
 export function languageProblems(files: readonly LanguageText[] = FILES): string[] {

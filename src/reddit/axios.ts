@@ -9,6 +9,7 @@ import type { AxiosError, AxiosStatic } from 'axios';
 let loaded: AxiosStatic | undefined;
 
 export function axiosLibrary(): AxiosStatic {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see above)
   loaded ??= (require('axios') as { default: AxiosStatic }).default;
   return loaded;
 }

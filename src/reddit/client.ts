@@ -161,5 +161,6 @@ export class RedditClient implements PostSource {
 }
 
 function withBearer(request: AxiosRequestConfig, token: string): AxiosRequestConfig {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- AxiosHeaders keeps each header as an own property
   return { ...request, headers: { ...request.headers, Authorization: `bearer ${token}` } };
 }

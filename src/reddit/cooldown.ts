@@ -18,7 +18,7 @@ function header(headers: HeaderBag, name: string): string | undefined {
   const value = direct ?? Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
   // A repeated header arrives as an array: its first value counts (none when the array is empty).
   const first: unknown = Array.isArray(value) ? value[0] : value;
-  return first === undefined || first === null ? undefined : String(first);
+  return typeof first === 'string' || typeof first === 'number' ? String(first) : undefined;
 }
 
 function seconds(value: string | undefined): number | undefined {

@@ -57,8 +57,8 @@ export function acceptable(post: Post, kind: ContentKind, options: FilterOptions
   let verdict = byLevel?.get(level);
   if (verdict === undefined) {
     verdict = judgeText(contentText(post, kind), level).allowed;
-    if (!byKind) verdicts.set(post, (byKind = new Map()));
-    if (!byLevel) byKind.set(kind, (byLevel = new Map()));
+    if (!byKind) verdicts.set(post, (byKind = new Map<ContentKind, Map<ContentFilterLevel, boolean>>()));
+    if (!byLevel) byKind.set(kind, (byLevel = new Map<ContentFilterLevel, boolean>()));
     byLevel.set(level, verdict);
   }
   return verdict;
@@ -71,14 +71,14 @@ type Memo = WeakMap<readonly Post[], Map<ContentKind, Map<string, readonly Post[
  * the options the plain checks read (not the content filter level: candidates are not judged).
  */
 function memoized(memo: Memo, posts: readonly Post[], kind: ContentKind, options: FilterOptions, keep: (post: Post) => boolean): Post[] {
-  const optionsKey = `${options.allowNsfw}/${options.maxChars ?? MAX_CONTENT_CHARS}`;
+  const optionsKey = `${String(options.allowNsfw)}/${options.maxChars ?? MAX_CONTENT_CHARS}`;
   let byKind = memo.get(posts);
   let byOptions = byKind?.get(kind);
   let result = byOptions?.get(optionsKey);
   if (!result) {
     result = posts.filter(keep);
-    if (!byKind) memo.set(posts, (byKind = new Map()));
-    if (!byOptions) byKind.set(kind, (byOptions = new Map()));
+    if (!byKind) memo.set(posts, (byKind = new Map<ContentKind, Map<string, readonly Post[]>>()));
+    if (!byOptions) byKind.set(kind, (byOptions = new Map<string, readonly Post[]>()));
     byOptions.set(optionsKey, result);
   }
   // A copy, so that a caller sorting or trimming its list cannot change the next caller's.

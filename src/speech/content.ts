@@ -16,7 +16,7 @@ export function contentText(post: Post, kind: ContentKind): string {
   let text = byKind?.get(kind);
   if (text === undefined) {
     text = render(post, kind);
-    if (!byKind) texts.set(post, (byKind = new Map()));
+    if (!byKind) texts.set(post, (byKind = new Map<ContentKind, string>()));
     byKind.set(kind, text);
   }
   return text;

@@ -6,6 +6,7 @@
  * neither of which constructs it. `export =` so that both axios builds (ESM
  * default import, CommonJS require) get the class itself.
  */
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class -- axios calls `new FormData()`: it must be a constructor
 class FormData {
   constructor() {
     throw new Error('form-data is not bundled: multipart request bodies are not supported by this webhook');

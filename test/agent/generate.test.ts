@@ -126,7 +126,7 @@ describe('intents (DESIGN.md agent table)', () => {
   });
 
   it('the sentiment entity has exactly the values positive and negative, each with its words', () => {
-    const entries = parse(files, 'entities/sentiment_entries_en.json') as Array<{ value: string; synonyms: string[] }>;
+    const entries = parse<Array<{ value: string; synonyms: string[] }>>(files, 'entities/sentiment_entries_en.json');
     expect(entries.map((entry) => entry.value)).toEqual(['positive', 'negative']);
     expect(entries[0]!.synonyms).toEqual(expect.arrayContaining(['positive', 'good one', 'funny', 'haha']));
     expect(entries[1]!.synonyms).toEqual(expect.arrayContaining(['negative', 'not funny', "wasn't funny", 'lame']));

@@ -13,6 +13,7 @@ export async function copyAgent(): Promise<{ dir: string; cleanup: () => Promise
   return { dir, cleanup: () => rm(base, { recursive: true, force: true }) };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- a typed JSON.parse: the caller names the shape it reads
 export function parse<T = unknown>(files: ReadonlyMap<string, string>, path: string): T {
   const text = files.get(path);
   if (text === undefined) throw new Error(`no ${path} in generated files`);

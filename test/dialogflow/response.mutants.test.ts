@@ -18,6 +18,7 @@ jest.mock('dialogflow-fulfillment', () => {
   const actual = jest.requireActual('dialogflow-fulfillment');
   class Client extends actual.WebhookClient {
     handleRequest(handler: unknown): Promise<void> {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a test rejects with a non-Error on purpose
       if (mockLibrary.error !== undefined) return Promise.reject(mockLibrary.error);
       if (mockLibrary.body === undefined) return super.handleRequest(handler);
       (this as unknown as { response_: { json(body: unknown): void } }).response_.json(mockLibrary.body);

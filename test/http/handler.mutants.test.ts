@@ -175,7 +175,7 @@ describe('the front door turning a request away', () => {
       refused: (_req, httpError) => refusals.push({ status: httpError.status, code: httpError.code }),
     };
     const res = new FakeResponse();
-    frontDoor(preflight, () => undefined)({ method: 'POST', headers: {} } as IncomingMessage, res as unknown as ServerResponse);
+    frontDoor(preflight, () => undefined)({ method: 'POST', headers: {} } as unknown as IncomingMessage, res as unknown as ServerResponse);
     return { res, json: JSON.parse(res.body) as { error: { code: string; message: string } }, refusals };
   }
 

@@ -75,7 +75,7 @@ describe('repeat', () => {
   });
 
   it("splits a joke of the bot's own collection into setup and punchline, whatever kind the context names", async () => {
-    const [setup, punchline] = OFFLINE.joke[0]!.text.split('\n');
+    const [setup = '', punchline = ''] = OFFLINE.joke[0]!.text.split('\n');
     for (const content of ['joke', 'fact']) {
       const { response } = await answer(followupRequest('repeat', { content, servedIds: ['offline:joke:0'] }), new FakeReddit());
       expect(messageTexts(response)).toEqual([`Sure, here it is again:\n\n${setup}`, `${punchline}\n\nWhat do you want to hear next, a joke or a fact?`]);

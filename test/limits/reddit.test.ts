@@ -232,7 +232,7 @@ describe('render reserve: 150 ms of the deadline are kept for the answer', () =>
     // 1 ms is too little to get an answer, but enough to ask
     const asked = await client.fetchPosts({ subreddit: 'Jokes' }, frozen(151)).then(
       () => 'answered',
-      (error: Error) => error.message,
+      (error: unknown) => (error as Error).message,
     );
     expect(asked).not.toBe('No time left to ask Reddit');
   });

@@ -7,7 +7,7 @@ import { parseWebhookRequest } from '../../src/http/validate';
 import { jsonProblem } from '../../src/dialogflow/json-limits';
 import { webhookRequest } from '../support/requests';
 
-type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Body = Record<string, any>;
 
 /** The 400 message for `body`, or 'ok'. */
 function verdict(body: Body): string {

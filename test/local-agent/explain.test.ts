@@ -38,7 +38,7 @@ describe('the interactive chat', () => {
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let out = '';
-      child.stdout.on('data', (chunk) => (out += chunk));
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       child.on('error', reject);
       child.on('close', (exit) => resolve({ code: exit, stdout: out }));
       child.stdin.end('/quit\n');

@@ -11,7 +11,7 @@ afterAll(() => stub.close());
 
 const get = async (path: string, init?: RequestInit) => {
   const response = await fetch(`${stub.url}${path}`, init);
-  return { status: response.status, json: (await response.json()) as unknown };
+  return { status: response.status, json: await response.json() };
 };
 
 describe('Reddit stub', () => {

@@ -34,7 +34,7 @@ describe('topicWords', () => {
         reads += 1;
         return words;
       },
-    } as Language;
+    };
     expect(topicWords('the cats and the dogs', counting)).toEqual(['cat', 'dog']);
     expect(topicWords('about moons', counting)).toEqual(['moon']);
     expect(reads).toBe(1);
@@ -54,7 +54,7 @@ describe('pickOffline', () => {
   });
 
   it('gives nothing for a language without a collection', () => {
-    const klingon = { ...DEFAULT_LANGUAGE, code: 'tlh' } as Language;
+    const klingon = { ...DEFAULT_LANGUAGE, code: 'tlh' };
     expect(pickOffline('joke', new Set(), first, undefined, klingon)).toBeUndefined();
     expect(pickOffline('fact', new Set(), first, 'cats', klingon)).toBeUndefined();
   });

@@ -76,7 +76,7 @@ describeRedis('Redis trouble', () => {
   /** The Redis lines of every instance so far (a failure shows the whole sequence, with reasons). */
   const redisLines = () =>
     rig.instances.map((instance) =>
-      instance.log.lines.filter((line) => /^redis (unavailable|is back)/.test(line.message)).map((line) => `${line.message} ${String(line.fields.reason ?? '')}`),
+      instance.log.lines.filter((line) => /^redis (unavailable|is back)/.test(line.message)).map((line) => `${line.message} ${(line.fields.reason as string | undefined) ?? ''}`),
     );
 
   function expectOneDegradeEach(): void {

@@ -11,7 +11,7 @@ import { memoryLogger, until } from '../support/shared-webhooks';
  */
 
 /** A loopback "Redis" that answers every command (the handshake's several at once) with a 300-character error. */
-async function refusingServer(): Promise<{ url: string; stop(): Promise<void> }> {
+async function refusingServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
@@ -52,7 +52,7 @@ describeRedis('RedisStore (mutants) against redis-server', () => {
     redis = await startRedis();
   });
   afterAll(async () => {
-    await redis?.stop();
+    await (redis as RedisServer | undefined)?.stop(); // unset when beforeAll failed
   });
 
   it('gives up on a command after commandTimeoutMs when the server stops answering', async () => {

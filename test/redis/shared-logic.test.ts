@@ -221,7 +221,7 @@ describe('SharedBudget', () => {
   const start = 100 * BUDGET_WINDOW_MS + 10_000;
 
   it('lets exactly qpm requests out per minute across instances, then cools every caller down until the next minute', async () => {
-    let now = start;
+    const now = start;
     const store = new MemoryStore(() => now);
     const coolA = new HostCooldown(() => now);
     const a = new SharedBudget(store, coolA, 3, () => now);

@@ -53,7 +53,7 @@ describeRedis('RedisStore against redis-server', () => {
   });
   afterAll(async () => {
     await Promise.all(opened.map((store) => store.close()));
-    await redis?.stop();
+    await (redis as RedisServer | undefined)?.stop(); // unset when beforeAll failed
   });
   contract('RedisStore', () => {
     const store = new RedisStore(redis.url, { commandTimeoutMs: 1000, onError: () => silentLogger.debug({}, '') });

@@ -14,6 +14,7 @@ const { TestEnvironment } = require('jest-environment-node');
  */
 class NockSafeEnvironment extends TestEnvironment {
   async teardown() {
+    /** @type {typeof import('nock') | undefined} */
     const nock = this.global[Symbol.for('reddit-webhook.test.nock')];
     if (nock) {
       nock.abortPendingRequests();

@@ -70,20 +70,20 @@ export async function startRedis(): Promise<RedisServer> {
         output = (output + chunk.toString('utf8')).slice(-4000);
         if (output.includes(READY)) {
           clearTimeout(timer);
-          started.stdout?.off('data', onData);
+          started.stdout.off('data', onData);
           resolve();
         }
       };
-      started.stdout?.on('data', onData);
-      started.stderr?.on('data', onData);
+      started.stdout.on('data', onData);
+      started.stderr.on('data', onData);
       started.once('exit', (code) => {
         clearTimeout(timer);
-        reject(new Error(`redis-server exited (${code}) before it was ready:\n${output}`));
+        reject(new Error(`redis-server exited (${String(code)}) before it was ready:\n${output}`));
       });
     });
     // Keep draining its output so it never blocks on a full pipe.
-    started.stdout?.resume();
-    started.stderr?.resume();
+    started.stdout.resume();
+    started.stderr.resume();
   };
 
   const kill = async () => {

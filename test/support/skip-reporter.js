@@ -3,7 +3,9 @@
 // in its name, e.g. "demo page in headless Chromium (skipped: /usr/bin/chromium is missing ...)".
 // Plain CommonJS: jest loads reporters without a transform.
 class SkipReporter {
+  /** @param {unknown} _contexts @param {import('@jest/test-result').AggregatedResult} results */
   onRunComplete(_contexts, results) {
+    /** @type {string[]} */
     const skipped = [];
     for (const file of results.testResults) {
       for (const test of file.testResults) {

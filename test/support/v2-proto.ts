@@ -8,7 +8,7 @@ import descriptor from '@google-cloud/dialogflow/build/protos/protos.json';
  * (Struct payloads are free), enums must name a value, oneofs hold one field,
  * scalars have the right JSON type.
  */
-const root = protobuf.Root.fromJSON(descriptor as protobuf.INamespace);
+const root = protobuf.Root.fromJSON(descriptor);
 const FREE_TYPES = new Set(['.google.protobuf.Struct', '.google.protobuf.Value', '.google.protobuf.ListValue']);
 
 function typeName(type: protobuf.Type): string {

@@ -24,6 +24,7 @@ type ScriptedRedis = Redis & {
  * never loads it (the bundle keeps it external: see package.json "bundle").
  */
 function ioredis(): typeof import('ioredis').Redis {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only with REDIS_URL (see above)
   return (require('ioredis') as typeof import('ioredis')).Redis;
 }
 
@@ -86,7 +87,7 @@ export class RedisStore implements SharedStore {
   }
 
   async increment(key: string, ttlMs: number): Promise<number> {
-    return Number(await this.client.incrementWindow(key, Math.max(1, Math.ceil(ttlMs))));
+    return this.client.incrementWindow(key, Math.max(1, Math.ceil(ttlMs)));
   }
 
   async close(): Promise<void> {
