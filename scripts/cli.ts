@@ -26,7 +26,7 @@ export interface CommandLine<O extends Options> {
 export function commandLine<const O extends Options>(argv: string[], usage: string, options: O, positional?: string): CommandLine<O> | number {
   let parsed: Parsed<O>;
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, ...HELP }, strict: true, allowPositionals: positional !== undefined }) as Parsed<O>;
+    parsed = parseArgs({ args: argv, options: { ...options, ...HELP }, strict: true, allowPositionals: positional !== undefined });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${usage}`);
     return EXIT.usage;

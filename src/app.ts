@@ -40,6 +40,7 @@ function createJudge(config: Config, log: Logger, store: SharedStore | undefined
   return new ModerationJudge({
     log,
     shared: store ? new SharedVerdicts(store) : undefined,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when MODERATION=google (cold start)
     moderator: async () => (require('./moderation/google') as typeof import('./moderation/google')).createGoogleModerator({ endpoint }),
   });
 }

@@ -31,6 +31,7 @@ export function failureFor(status: number): ModerationFailure {
 }
 
 function applicationDefault(): CredentialSource {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first signed call only (cold start)
   const { GoogleAuth } = require('google-auth-library') as typeof import('google-auth-library');
   return new GoogleAuth({ scopes: MODERATION_SCOPES });
 }

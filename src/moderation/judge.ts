@@ -132,7 +132,8 @@ export class ModerationJudge implements PostJudge {
     for (const [id, item] of this.queue) {
       if (this.running.size >= limit) return;
       this.queue.delete(id);
-      this.start(item, true);
+      // judge() never rejects (a failure becomes a local verdict); the job is kept in `running`
+      void this.start(item, true);
     }
   }
 

@@ -52,7 +52,7 @@ const AUTHOR_NOTES: ReadonlyArray<[RegExp, string]> = [
   [/(?<![\w/])\/?[ru]\/(?=[\w-]*[A-Za-z])[\w-]{3,}\s?/g, ''],
   // Flags (two regional indicators) and runs of emoji: a voice reads each one's name.
   [/[\u{1F1E6}-\u{1F1FF}]{2}/gu, ''],
-  [/(?:\p{Extended_Pictographic}[\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]*\s*){2,}/gu, ' '],
+  [/(?:\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Emoji_Modifier})*\s*){2,}/gu, ' '],
 ];
 
 function dropAuthorNotes(text: string): string {

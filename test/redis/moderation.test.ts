@@ -35,7 +35,7 @@ describeRedis('moderation verdicts in Redis', () => {
   afterAll(async () => {
     for (const store of stores) await store.close();
     await fake.close();
-    await redis?.stop();
+    await redis.stop();
   });
 
   it('one call per post across instances, kept for a month', async () => {

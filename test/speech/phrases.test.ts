@@ -1,6 +1,5 @@
 import { catalogFor, followUpPrompt, kindById, type ContentKind } from '../../src/catalog';
 import { fill, LANGUAGES, type Language } from '../../src/languages';
-import type { OfflineItem } from '../../src/reddit/offline';
 import {
   askKindSpeech,
   fallbackSpeech,
@@ -70,7 +69,7 @@ describe.each(languages)('%s', (_code, lang) => {
 
   it('from the collection, a joke is told in two bubbles, setup then punchline with the question; a fact in one', () => {
     const told = (set: 'joke' | 'fact') =>
-      offlineSpeech(kindIn(set, lang), { id: `offline:${set}:0`, set, text: 'First line\nSecond line' } as OfflineItem, 'unavailable', {
+      offlineSpeech(kindIn(set, lang), { id: `offline:${set}:0`, set, text: 'First line\nSecond line' }, 'unavailable', {
         repeated: false,
         onTopic: true,
       });
@@ -80,6 +79,6 @@ describe.each(languages)('%s', (_code, lang) => {
     expect(joke.texts).toHaveLength(2);
     expect(joke.texts[0]?.endsWith('\n\nFirst line')).toBe(true);
     expect(joke.texts[1]).toBe(`Second line\n\n${followUpPrompt(lang)}`);
-    expect(joke.speech).toBe(`${joke.texts[0]}\n${joke.texts[1]}`);
+    expect(joke.speech).toBe(joke.texts.join('\n'));
   });
 });
