@@ -2,12 +2,13 @@ import { CATALOG } from '../../src/catalog';
 import { stubIdPrefix } from '../../scripts/bench/reddit-stub';
 import { describeRedis } from '../support/redis';
 import { sayRequest, welcomeRequest } from '../support/requests';
-import { sharedRig, startInstances, until } from '../support/shared-webhooks';
+import { deadlineHits, sharedRig, startInstances, until } from '../support/shared-webhooks';
 import { expectValidV2Response } from '../support/v2-proto';
 
 /**
  * Redis trouble never reaches the user: killed, paused (SIGSTOP) or refusing
- * the password, every answer is a valid 200 within WEBHOOK_DEADLINE_MS, each
+ * the password, every answer is a valid 200 and none is the apology sent at
+ * WEBHOOK_DEADLINE_MS (a Redis call that outlived the guard's time box), each
  * instance logs one line when it degrades and one when Redis is back, and
  * once back the instances share again.
  */
@@ -34,15 +35,13 @@ describeRedis('Redis trouble', () => {
     await Promise.all(
       rig.instances.flatMap((instance) =>
         bodies.map(async (body) => {
-          const started = Date.now();
           const answer = await instance.webhook.post(body);
-          const tookMs = Date.now() - started;
           expect(answer.status).toBe(200);
           expectValidV2Response(answer.json);
-          expect(tookMs).toBeLessThan(DEADLINE_MS);
         }),
       ),
     );
+    expect(rig.instances.map(deadlineHits)).toEqual(rig.instances.map(() => 0));
   }
 
   /** Sends turns until every instance has noticed the trouble (calls failing for 200 ms), then a few more. */
@@ -95,7 +94,8 @@ describeRedis('Redis trouble', () => {
     expectOneDegradeEach();
     rig.stub.reset();
     await expectSharingAgain('killed');
-  });
+    // Two instance start-ups, a kill, a restart and a recovery: several seconds on a loaded 2-core machine.
+  }, 30_000);
 
   it('paused with SIGSTOP: every Redis call gives up in time, and the rig.instances pick it up again after SIGCONT', async () => {
     rig.instances = await start(2);
@@ -108,7 +108,8 @@ describeRedis('Redis trouble', () => {
     expectOneDegradeEach();
     rig.stub.reset();
     await expectSharingAgain('paused');
-  });
+    // Two instance start-ups, a degrade and a recovery: several seconds on a loaded 2-core machine.
+  }, 30_000);
 
   it('a wrong password: per-instance memory, one line naming the refusal, and recovery once the password matches', async () => {
     rig.instances = await start(2, rig.redis.urlWithPassword('not-the-password'));

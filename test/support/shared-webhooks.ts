@@ -51,6 +51,15 @@ export async function startInstances(n: number, redisUrl: string, env: Record<st
   return instances;
 }
 
+/**
+ * How many of an instance's answers were the apology sent because its deadline came first
+ * (its request log line says `deadlineHit`). A Redis call that waited past the guard's
+ * time box shows here, whatever the load on the machine; a wall-clock bound would show the load.
+ */
+export function deadlineHits(instance: Instance): number {
+  return instance.log.lines.filter((line) => line.message === 'webhook request' && line.fields.deadlineHit === true).length;
+}
+
 export async function stopInstances(instances: readonly Instance[]): Promise<void> {
   await Promise.all(instances.map(async ({ webhook, store }) => {
     await webhook.close();
