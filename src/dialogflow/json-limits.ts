@@ -55,3 +55,11 @@ export function boundedStruct(limits: JsonLimits) {
     if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
   });
 }
+
+/** Any JSON value (a protobuf Value such as a CX parameter's) within the limits. */
+export function boundedValue(limits: JsonLimits) {
+  return z.unknown().superRefine((value, ctx) => {
+    const problem = jsonProblem(value, limits);
+    if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  });
+}
