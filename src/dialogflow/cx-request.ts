@@ -9,7 +9,8 @@ import { PARAMETER_LIMITS, PAYLOAD_LIMITS } from './request';
  * The parts of a Dialogflow CX `google.cloud.dialogflow.cx.v3.WebhookRequest`
  * we use. As for ES, unknown fields are allowed (CX adds fields over time:
  * sentimentAnalysisResult, languageInfo, ...); the ones we read are checked
- * and bounded with the ES limits.
+ * and bounded with the ES limits. A null is read as absent, as proto3 JSON
+ * reads it (Google's own samples send `"tag": null`).
  */
 const CX_SESSION_PATTERN = /^projects\/[^/\s]+\/locations\/[^/\s]+\/agents\/[^/\s]+\/(?:environments\/[^/\s]+\/)?sessions\/[^/\s]+$/;
 
@@ -23,53 +24,53 @@ const IntentParametersSchema = z
   .record(
     z.string().max(PARAMETER_LIMITS.maxKeyChars),
     z.object({
-      originalValue: z.string().max(PARAMETER_LIMITS.maxStringChars).optional(),
-      resolvedValue: boundedValue(PARAMETER_LIMITS).optional(),
+      originalValue: z.string().max(PARAMETER_LIMITS.maxStringChars).nullish(),
+      resolvedValue: boundedValue(PARAMETER_LIMITS).nullish(),
     }),
   )
   .refine(tooMany, `more than ${MAX_PARAMETERS} parameters`);
 
 const FormParameterSchema = z.object({
-  displayName: z.string().max(PARAMETER_LIMITS.maxKeyChars).optional(),
-  state: z.string().max(50).optional(),
-  value: boundedValue(PARAMETER_LIMITS).optional(),
+  displayName: z.string().max(PARAMETER_LIMITS.maxKeyChars).nullish(),
+  state: z.string().max(50).nullish(),
+  value: boundedValue(PARAMETER_LIMITS).nullish(),
 });
 
 export const CxWebhookRequestSchema = z.object({
-  detectIntentResponseId: z.string().max(200).optional(),
-  text: z.string().max(4096).optional(),
-  transcript: z.string().max(4096).optional(),
-  triggerIntent: z.string().max(1000).optional(),
-  triggerEvent: z.string().max(200).optional(),
-  dtmfDigits: z.string().max(100).optional(),
-  languageCode: z.string().max(35).optional(),
-  fulfillmentInfo: z.object({ tag: z.string().max(200).optional() }).optional(),
+  detectIntentResponseId: z.string().max(200).nullish(),
+  text: z.string().max(4096).nullish(),
+  transcript: z.string().max(4096).nullish(),
+  triggerIntent: z.string().max(1000).nullish(),
+  triggerEvent: z.string().max(200).nullish(),
+  dtmfDigits: z.string().max(100).nullish(),
+  languageCode: z.string().max(35).nullish(),
+  fulfillmentInfo: z.object({ tag: z.string().max(200).nullish() }).nullish(),
   intentInfo: z
     .object({
-      lastMatchedIntent: z.string().max(1000).optional(),
-      displayName: z.string().max(200).optional(),
-      parameters: IntentParametersSchema.optional(),
-      confidence: z.number().optional(),
+      lastMatchedIntent: z.string().max(1000).nullish(),
+      displayName: z.string().max(200).nullish(),
+      parameters: IntentParametersSchema.nullish(),
+      confidence: z.number().nullish(),
     })
-    .optional(),
+    .nullish(),
   pageInfo: z
     .object({
-      currentPage: z.string().max(1000).optional(),
-      displayName: z.string().max(200).optional(),
-      formInfo: z.object({ parameterInfo: z.array(FormParameterSchema).max(MAX_PARAMETERS).optional() }).optional(),
+      currentPage: z.string().max(1000).nullish(),
+      displayName: z.string().max(200).nullish(),
+      formInfo: z.object({ parameterInfo: z.array(FormParameterSchema).max(MAX_PARAMETERS).nullish() }).nullish(),
     })
-    .optional(),
+    .nullish(),
   sessionInfo: z
     .object({
       session: z
         .string()
         .max(1000)
         .regex(CX_SESSION_PATTERN, 'must be a session path like projects/<p>/locations/<l>/agents/<a>/sessions/<id>')
-        .optional(),
-      parameters: SessionParametersSchema.optional(),
+        .nullish(),
+      parameters: SessionParametersSchema.nullish(),
     })
-    .optional(),
-  payload: boundedStruct(PAYLOAD_LIMITS).optional(),
+    .nullish(),
+  payload: boundedStruct(PAYLOAD_LIMITS).nullish(),
 });
 
 export type CxWebhookRequest = z.infer<typeof CxWebhookRequestSchema>;
