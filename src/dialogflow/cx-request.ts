@@ -3,7 +3,7 @@ import { readConversationState, type Conversation } from '../conversation';
 import type { Turn } from '../turn';
 import { CX_SESSION_PARAMS } from './cx-tags';
 import { boundedStruct, boundedValue } from './json-limits';
-import { PARAMETER_LIMITS, PAYLOAD_LIMITS } from './request';
+import { MAX_PARAMETERS, PARAMETER_LIMITS, ParametersSchema, PAYLOAD_LIMITS } from './request';
 
 /**
  * The parts of a Dialogflow CX `google.cloud.dialogflow.cx.v3.WebhookRequest`
@@ -14,10 +14,7 @@ import { PARAMETER_LIMITS, PAYLOAD_LIMITS } from './request';
  */
 const CX_SESSION_PATTERN = /^projects\/[^/\s]+\/locations\/[^/\s]+\/agents\/[^/\s]+\/(?:environments\/[^/\s]+\/)?sessions\/[^/\s]+$/;
 
-const MAX_PARAMETERS = 200;
-const tooMany = (parameters: object) => Object.keys(parameters).length <= MAX_PARAMETERS;
-
-const SessionParametersSchema = boundedStruct(PARAMETER_LIMITS).refine(tooMany, `more than ${MAX_PARAMETERS} parameters`);
+const notTooMany = (parameters: object) => Object.keys(parameters).length <= MAX_PARAMETERS;
 
 /** `intentInfo.parameters`: parameter id → the value as said and as resolved by the entity. */
 const IntentParametersSchema = z
@@ -28,7 +25,7 @@ const IntentParametersSchema = z
       resolvedValue: boundedValue(PARAMETER_LIMITS).nullish(),
     }),
   )
-  .refine(tooMany, `more than ${MAX_PARAMETERS} parameters`);
+  .refine(notTooMany, `more than ${MAX_PARAMETERS} parameters`);
 
 const FormParameterSchema = z.object({
   displayName: z.string().max(PARAMETER_LIMITS.maxKeyChars).nullish(),
@@ -67,7 +64,7 @@ export const CxWebhookRequestSchema = z.object({
         .max(1000)
         .regex(CX_SESSION_PATTERN, 'must be a session path like projects/<p>/locations/<l>/agents/<a>/sessions/<id>')
         .nullish(),
-      parameters: SessionParametersSchema.nullish(),
+      parameters: ParametersSchema.nullish(),
     })
     .nullish(),
   payload: boundedStruct(PAYLOAD_LIMITS).nullish(),

@@ -22,8 +22,11 @@ export const PARAMETER_LIMITS: JsonLimits = { maxDepth: 6, maxStringChars: 4096,
 /** Integration payloads (Telegram, Slack, Actions on Google) are deeper and may carry whole messages. */
 export const PAYLOAD_LIMITS: JsonLimits = { maxDepth: 16, maxStringChars: 32 * 1024, maxKeyChars: 1000 };
 
-const ParametersSchema = boundedStruct(PARAMETER_LIMITS).refine(
-  (parameters) => Object.keys(parameters).length <= 200,
+export const MAX_PARAMETERS = 200;
+
+/** Parameters of an intent or a context (ES), or of the session (CX). */
+export const ParametersSchema = boundedStruct(PARAMETER_LIMITS).refine(
+  (parameters) => Object.keys(parameters).length <= MAX_PARAMETERS,
   'more than 200 parameters',
 );
 
