@@ -24,6 +24,7 @@ module.exports = {
     // and invalid answers, not exact values, and would run for nearly every mutant.
     '<rootDir>/test/fuzz.test.ts',
     '<rootDir>/test/fuzz.http.test.ts',
+    '<rootDir>/test/cx/fuzz.cx.test.ts',
   ],
   // A busy machine (Stryker's workers plus whatever else runs) must not turn slow start-ups into failures.
   testTimeout: 30_000,

@@ -1,19 +1,13 @@
+import type { NextState } from './conversation';
+
 /**
  * What an intent handler answers, independent of Dialogflow's wire format.
- * The adapter in src/dialogflow/response.ts turns it into a v2 WebhookResponse.
+ * The adapters in src/dialogflow/ turn it into a v2 (ES) or cx.v3 (CX) WebhookResponse.
  */
 export interface LinkCard {
   title: string;
   subtitle: string;
   url: string;
-}
-
-export interface OutputContext {
-  /** Short name (`content-followup`); the adapter prefixes the session. */
-  name: string;
-  /** 0 clears the context. */
-  lifespanCount: number;
-  parameters?: Record<string, unknown>;
 }
 
 export interface Reply {
@@ -23,7 +17,11 @@ export interface Reply {
   texts?: string[];
   chips: string[];
   card?: LinkCard;
-  contexts: OutputContext[];
+  /**
+   * The conversation state for the next turn: a new one, `null` to end it
+   * (bye), or absent to leave whatever the request carried as it is.
+   */
+  conversation?: NextState | null;
   /** What was served, for the request log (not sent to Dialogflow). */
   served?: { kind: string; source: 'reddit' | 'offline'; subreddit?: string; postId: string };
   /** What the user thought of the last post, for the request log (operators count these). */

@@ -102,7 +102,7 @@ describe('say-content', () => {
     expect(reply.speech).toMatch(/^Reddit isn't answering right now, so here's one from my own collection:\n\n/);
     expect(reply.speech.endsWith(PROMPT)).toBe(true);
     expect(reply.card).toBeUndefined();
-    expect(reply.contexts[0]?.parameters?.['servedIds']).toEqual([expect.stringMatching(/^offline:joke:\d+$/)]);
+    expect(reply.conversation?.servedIds).toEqual([expect.stringMatching(/^offline:joke:\d+$/)]);
   });
 
   it('apologises honestly when Reddit fails and there is nothing of its own to offer (news)', async () => {

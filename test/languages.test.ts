@@ -5,7 +5,7 @@
  */
 import nock from 'nock';
 import { catalogFor, kindPhrases, resolveKind } from '../src/catalog';
-import { readFollowup } from '../src/intents/followup';
+import { readConversationState } from '../src/conversation';
 import { DEFAULT_LANGUAGE, fill, languageProblems, LANGUAGES, languageFor } from '../src/languages';
 import { LanguageSchema, placeholdersOf } from '../src/languages/schema';
 import { en } from '../src/languages/en';
@@ -155,7 +155,7 @@ describe('the built-in collections', () => {
       expect(items.length).toBeGreaterThanOrEqual(10);
       const ids = items.map((item) => item.id);
       expect(new Set(ids).size).toBe(ids.length);
-      const kept = readFollowup({ contexts: new Map([['content-followup', { parameters: { servedIds: ids } }]]) } as never).servedIds;
+      const kept = readConversationState({ servedIds: ids }).servedIds;
       expect(kept).toEqual(ids.slice(-kept.length));
       expect(kept.length).toBeGreaterThan(0);
     }

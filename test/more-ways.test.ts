@@ -151,7 +151,7 @@ describe('surprise', () => {
   it('never picks the kind just told', async () => {
     for (const r of [0, 0.2, 0.5, 0.99]) {
       const { reply } = await answer(followupRequest('surprise', { content: 'fact', servedIds: [] }), new FakeReddit(), { random: () => r });
-      expect(reply.served?.kind ?? reply.contexts[0]?.parameters?.content).not.toBe('fact');
+      expect(reply.served?.kind ?? reply.conversation?.content).not.toBe('fact');
     }
   });
 });

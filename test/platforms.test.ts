@@ -83,7 +83,7 @@ describe('when the library output does not fit the strict v2 schema', () => {
     speech: "Here's a joke:\n\nSetup\nPunchline\n\nWhat do you want to hear next, a joke or a fact?",
     chips: ['Another one', 'Joke', 'Bye'],
     card: { title: 'Setup', subtitle: 'r/Jokes on Reddit', url: 'https://www.reddit.com/r/Jokes/comments/a/slug/' },
-    contexts: [{ name: 'content-followup', lifespanCount: 5, parameters: { content: 'joke', topic: '', servedIds: ['a'] } }],
+    conversation: { content: 'joke', topic: '', servedIds: ['a'] },
   };
 
   /** The adapter with a library that answers with a message type v2 does not have. */
@@ -117,7 +117,7 @@ describe('when the library output does not fit the strict v2 schema', () => {
         { payload: adapter.messengerPayload(reply), platform: 'PLATFORM_UNSPECIFIED' },
         { quickReplies: { title: 'Choose one:', quickReplies: reply.chips }, platform: 'TELEGRAM' },
       ],
-      outputContexts: [{ name: FOLLOWUP, lifespanCount: 5, parameters: reply.contexts[0]!.parameters }],
+      outputContexts: [{ name: FOLLOWUP, lifespanCount: 5, parameters: { content: 'joke', topic: '', servedIds: ['a'] } }],
     });
   });
 

@@ -8,7 +8,7 @@ const reply: Reply = {
   speech: "Here's a joke:\n\nSetup\nPunchline\n\nWhat do you want to hear next, a joke or a fact?",
   chips: ['Another one', 'Joke', 'Fact', 'Bye'],
   card: { title: 'Setup', subtitle: 'r/Jokes on Reddit', url: 'https://www.reddit.com/r/Jokes/comments/a/slug/' },
-  contexts: [{ name: 'content-followup', lifespanCount: 5, parameters: { content: 'joke', servedIds: ['a'] } }],
+  conversation: { content: 'joke', servedIds: ['a'] },
 };
 
 const request = (source?: string, session?: string) => WebhookRequestSchema.parse(webhookRequest({ source, session }));
@@ -72,12 +72,12 @@ describe('toWebhookResponse', () => {
     const session = 'projects/p/agent/environments/draft/users/u1/sessions/abc';
     const response = await toWebhookResponse(request(undefined, session), reply);
     expect(response.outputContexts).toEqual([
-      { name: `${session}/contexts/content-followup`, lifespanCount: 5, parameters: reply.contexts[0]!.parameters },
+      { name: `${session}/contexts/content-followup`, lifespanCount: 5, parameters: { content: 'joke', topic: '', servedIds: ['a'] } },
     ]);
   });
 
   it('omits outputContexts and rich content when there are none', async () => {
-    const plain: Reply = { speech: 'Bye!', chips: [], contexts: [] };
+    const plain: Reply = { speech: 'Bye!', chips: [] };
     const response = await toWebhookResponse(request(), plain);
     expectValidV2Response(response);
     expect(response.fulfillmentText).toBe('Bye!');

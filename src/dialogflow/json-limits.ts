@@ -49,9 +49,18 @@ export function jsonProblem(value: unknown, limits: JsonLimits): JsonProblem | u
 
 /** A free JSON object (a protobuf Struct such as `parameters` or `payload`) within the limits. */
 export function boundedStruct(limits: JsonLimits) {
-  return z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
-    // The record itself is one level; its values get the rest.
-    const problem = jsonProblem(value, { ...limits, maxDepth: limits.maxDepth + 1 });
+  // The record itself is one level; its values get the rest.
+  return z.record(z.string(), z.unknown()).superRefine(reportProblem({ ...limits, maxDepth: limits.maxDepth + 1 }));
+}
+
+/** Any JSON value (a protobuf Value such as a CX parameter's) within the limits. */
+export function boundedValue(limits: JsonLimits) {
+  return z.unknown().superRefine(reportProblem(limits));
+}
+
+function reportProblem(limits: JsonLimits) {
+  return (value: unknown, ctx: z.RefinementCtx) => {
+    const problem = jsonProblem(value, limits);
     if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
-  });
+  };
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { readConversationState, type Conversation } from '../conversation';
+import type { Turn } from '../turn';
 import { boundedStruct, type JsonLimits } from './json-limits';
+import { CONTEXTS } from './names';
 
 /**
  * The parts of a Dialogflow ES v2 WebhookRequest we use. Dialogflow adds
@@ -19,8 +22,11 @@ export const PARAMETER_LIMITS: JsonLimits = { maxDepth: 6, maxStringChars: 4096,
 /** Integration payloads (Telegram, Slack, Actions on Google) are deeper and may carry whole messages. */
 export const PAYLOAD_LIMITS: JsonLimits = { maxDepth: 16, maxStringChars: 32 * 1024, maxKeyChars: 1000 };
 
-const ParametersSchema = boundedStruct(PARAMETER_LIMITS).refine(
-  (parameters) => Object.keys(parameters).length <= 200,
+export const MAX_PARAMETERS = 200;
+
+/** Parameters of an intent or a context (ES), or of the session (CX). */
+export const ParametersSchema = boundedStruct(PARAMETER_LIMITS).refine(
+  (parameters) => Object.keys(parameters).length <= MAX_PARAMETERS,
   'more than 200 parameters',
 );
 
@@ -56,38 +62,26 @@ export const WebhookRequestSchema = z.object({
 
 export type WebhookRequest = z.infer<typeof WebhookRequestSchema>;
 
-export interface InputContext {
-  lifespanCount: number;
-  parameters: Record<string, unknown>;
-}
-
-/** One conversational turn, as the intent handlers see it (no HTTP, no library types). */
-export interface Turn {
-  session: string;
-  action: string;
-  intent: string;
-  queryText: string;
-  languageCode: string;
-  parameters: Record<string, unknown>;
-  /** Active contexts by short name (`content-followup`), from queryResult.outputContexts. */
-  contexts: ReadonlyMap<string, InputContext>;
-  /** Integration the user talks through, lower case (`telegram`, `slack`, ...), if any. */
-  source?: string;
-}
+export type { Turn } from '../turn';
 
 export function contextShortName(fullName: string): string {
   return fullName.slice(fullName.lastIndexOf('/contexts/') + '/contexts/'.length);
 }
 
+/**
+ * The conversation state from the follow-up context. Dialogflow also copies
+ * the intent's own parameters into it (content.original, ...); those are
+ * ignored. Dialogflow reports the lifespan left after this turn (proto3 JSON
+ * leaves out a 0): while it is above 0, "another one" matches say-content-more.
+ */
+function conversationOf(contexts: WebhookRequest['queryResult']['outputContexts']): Conversation {
+  // The last one of that name counts, should a caller send two.
+  const followup = contexts?.filter((context) => contextShortName(context.name) === CONTEXTS.followup).at(-1);
+  return { state: readConversationState(followup?.parameters ?? {}), alive: (followup?.lifespanCount ?? 0) > 0 };
+}
+
 export function toTurn(request: WebhookRequest): Turn {
   const result = request.queryResult;
-  const contexts = new Map<string, InputContext>();
-  for (const context of result.outputContexts ?? []) {
-    contexts.set(contextShortName(context.name), {
-      lifespanCount: context.lifespanCount ?? 0,
-      parameters: context.parameters ?? {},
-    });
-  }
   const original = request.originalDetectIntentRequest;
   const payloadSource = original?.payload?.['source'];
   const source = original?.source ?? (typeof payloadSource === 'string' ? payloadSource : undefined);
@@ -98,7 +92,7 @@ export function toTurn(request: WebhookRequest): Turn {
     queryText: result.queryText ?? '',
     languageCode: result.languageCode ?? 'en',
     parameters: result.parameters ?? {},
-    contexts,
+    conversation: conversationOf(result.outputContexts),
     source: source?.toLowerCase(),
   };
 }

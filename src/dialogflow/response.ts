@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../log';
 import type { Reply } from '../reply';
+import { followupContexts } from './followup-context';
 import type { WebhookRequest } from './request';
 
 /**
@@ -158,9 +159,10 @@ async function buildWithLibrary(request: WebhookRequest, reply: Reply): Promise<
  * splitting the session path at a fixed index, which breaks for environment sessions.
  */
 function outputContexts(reply: Reply, session: string): Pick<WebhookResponse, 'outputContexts'> {
-  if (reply.contexts.length === 0) return {};
+  const contexts = followupContexts(reply.conversation);
+  if (contexts.length === 0) return {};
   return {
-    outputContexts: reply.contexts.map((context) => ({
+    outputContexts: contexts.map((context) => ({
       name: `${session}/contexts/${context.name}`,
       lifespanCount: context.lifespanCount,
       ...(context.parameters ? { parameters: context.parameters } : {}),

@@ -2,22 +2,20 @@ import type { Request, Response } from '@google-cloud/functions-framework';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Config } from '../config';
 import { Deadline } from '../deadline';
-import { toTurn, type Turn, type WebhookRequest } from '../dialogflow/request';
-import { toWebhookResponse } from '../dialogflow/response';
-import { route } from '../intents/router';
 import { withFields, type Logger } from '../log';
 import type { PostJudge } from '../moderation/judge';
 import type { PostSource } from '../reddit/client';
 import type { Reply } from '../reply';
+import type { Turn } from '../turn';
 import { languageFor } from '../languages';
 import { sorryReply } from '../speech/phrases';
 import { sliceUnits } from '../speech/clean';
 import { checkHead, type Credentials } from './checks';
 import { HttpError, sendError, sendJson } from './errors';
+import { esApology, readExchange, type Exchange } from './exchange';
 import { withPreflight, type PreflightFunction } from './front-door';
 import { RequestFacts, sessionId } from './request-log';
 import { traceContext, traceFields } from './trace';
-import { parseWebhookRequest } from './validate';
 
 export interface WebhookDeps {
   config: Pick<Config, 'auth' | 'deadlineMs' | 'allowNsfw'> & Partial<Pick<Config, 'headerSecret' | 'projectId' | 'contentFilter'>>;
@@ -36,11 +34,11 @@ function credentialsOf(config: WebhookDeps['config']): Credentials {
   return { auth: config.auth, headerSecret: config.headerSecret };
 }
 
-function checkRequest(req: Request, config: WebhookDeps['config']): WebhookRequest {
+function checkRequest(req: Request, config: WebhookDeps['config']): Exchange {
   // The front door ran these checks and read the body within MAX_BODY_BYTES; checking the head
   // again costs nothing and keeps the handler safe should it ever be served without it.
   checkHead(req.method, req.headers, credentialsOf(config));
-  return parseWebhookRequest(req.body);
+  return readExchange(req.body);
 }
 
 /**
@@ -92,22 +90,25 @@ export function createWebhookHandler(deps: WebhookDeps): ((req: Request, res: Re
     const summary: Record<string, unknown> = {};
     // The apology is in English until the request says otherwise.
     let sorry = sorryReply();
+    // How the apology goes out should building the answer fail: ES's shape until the request says CX.
+    let apology: Exchange['apology'] = esApology;
     try {
-      let request: WebhookRequest;
+      let exchange: Exchange;
       try {
-        request = checkRequest(req, deps.config);
+        exchange = checkRequest(req, deps.config);
       } catch (error) {
         const httpError = error instanceof HttpError ? error : new HttpError(400, 'invalid_request', 'Invalid request');
         Object.assign(summary, { status: httpError.status, code: httpError.code });
         sendError(res, httpError);
         return;
       }
-      const turn = toTurn(request);
+      const { turn } = exchange;
+      apology = exchange.apology;
       sorry = sorryReply(languageFor(turn.languageCode));
       // Every later line of this request, the summary included, carries these.
-      log = withFields(log, turnFields(turn));
+      log = withFields(log, { ...exchange.logFields, ...turnFields(turn) });
       log.debug({ queryText: sliceUnits(turn.queryText, DEBUG_TEXT_CHARS), languageCode: turn.languageCode }, 'webhook turn');
-      const handle = route(turn);
+      const { handle } = exchange;
       const posts = facts.observe(deps.posts);
       const work = runIntent(
         () => handle({ turn, posts, deadline, allowNsfw: deps.config.allowNsfw, contentFilter: deps.config.contentFilter, random, log, judge: deps.judge }),
@@ -118,12 +119,12 @@ export function createWebhookHandler(deps: WebhookDeps): ((req: Request, res: Re
       if (late) summary.deadlineHit = true;
       // Absent parts add nothing: Object.assign skips undefined, JSON drops an undefined field.
       Object.assign(summary, reply.served, { feedback: reply.feedback });
-      sendJson(res, 200, await toWebhookResponse(request, reply, log));
+      sendJson(res, 200, await exchange.respond(reply, log));
       summary.status = 200;
     } catch (error) {
       // Last resort: Dialogflow shows its own error text for a 5xx, an apology reads better.
       log.error({ err: message(error) }, 'response failed');
-      sendJson(res, 200, { fulfillmentText: sorry.speech });
+      sendJson(res, 200, apology(sorry));
       summary.status = 200;
       summary.failed = true;
     } finally {

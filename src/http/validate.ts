@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CxWebhookRequestSchema, type CxWebhookRequest } from '../dialogflow/cx-request';
 import { WebhookRequestSchema, type WebhookRequest } from '../dialogflow/request';
 import { HttpError } from './errors';
 
@@ -30,6 +31,15 @@ export function parseWebhookRequest(body: unknown): WebhookRequest {
   if (!parsed.success) {
     // A failed parse has at least one issue.
     throw new HttpError(400, 'invalid_request', describeIssue(parsed.error.issues[0]!));
+  }
+  return parsed.data;
+}
+
+/** A body already known to be CX (an object with fulfillmentInfo or sessionInfo) → a CX WebhookRequest, or a 400 that names the field. */
+export function parseCxWebhookRequest(body: Record<string, unknown>): CxWebhookRequest {
+  const parsed = CxWebhookRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new HttpError(400, 'invalid_request', `Dialogflow CX request: ${describeIssue(parsed.error.issues[0]!)}`);
   }
   return parsed.data;
 }

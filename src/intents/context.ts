@@ -1,6 +1,6 @@
 import type { ContentFilterLevel } from '../content-filter';
 import type { Deadline } from '../deadline';
-import type { Turn } from '../dialogflow/request';
+import type { Turn } from '../turn';
 import type { Logger } from '../log';
 import type { PostJudge } from '../moderation/judge';
 import type { PostSource } from '../reddit/client';

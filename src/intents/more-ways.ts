@@ -25,7 +25,8 @@ import {
   tellPost,
 } from '../speech/phrases';
 import type { IntentContext, IntentHandler } from './context';
-import { followupAlive, followupContext, readFollowup, type Followup } from './followup';
+import { followupAlive, readFollowup, type Followup } from './followup';
+import type { NextState } from '../conversation';
 import { contentParameter, tellContent, topicParameter } from './say-content';
 
 /**
@@ -41,7 +42,7 @@ export function pickPreferring<T>(items: readonly T[], preferred: (item: T) => b
 /** "What can you do?": every kind, how to ask, and chips (with "Another one" while it works). */
 export const help: IntentHandler = ({ turn }) => {
   const lang = languageFor(turn.languageCode);
-  return { speech: helpSpeech(lang), chips: followupAlive(turn) ? contentChips(lang) : kindChips(lang), contexts: [] };
+  return { speech: helpSpeech(lang), chips: followupAlive(turn) ? contentChips(lang) : kindChips(lang) };
 };
 
 /** "Surprise me": a random kind, not the one just told when there is a choice. */
@@ -52,11 +53,11 @@ export const surprise: IntentHandler = (ctx) => {
   return tellContent(ctx, kind, undefined, { intro: surpriseIntro(kind) });
 };
 
-/** The state the follow-up context had, written back with a new follow-up question index. */
-function keep(state: Followup, kind: ContentKind, asked?: number) {
-  // The context came from the request: its topic is cleaned like a new one before it is written back.
+/** The state the conversation had, written back with a new follow-up question index. */
+function keep(state: Followup, kind: ContentKind, asked?: number): NextState {
+  // The state came from the request: its topic is cleaned like a new one before it is written back.
   const topic = topicParameter(state.topic, kind.lang);
-  return followupContext({ content: kind.id, topic, servedIds: state.servedIds, asked: asked ?? state.asked, noted: topic && state.noted === topic ? topic : undefined });
+  return { content: kind.id, topic, servedIds: state.servedIds, asked: asked ?? state.asked, noted: topic && state.noted === topic ? topic : undefined };
 }
 
 /** The last post told, from the listings it came from (cached) or the bot's own collection. */
@@ -84,7 +85,7 @@ export const repeat: IntentHandler = async (ctx) => {
   const state = readFollowup(ctx.turn);
   const lang = languageFor(ctx.turn.languageCode);
   const kind = state.content ? resolveKind(state.content, lang) : undefined;
-  if (!kind) return { speech: repeatNothingSpeech(lang), chips: kindChips(lang), contexts: [] };
+  if (!kind) return { speech: repeatNothingSpeech(lang), chips: kindChips(lang) };
   const followUp = nextFollowUp(kind.lang, state.asked, ctx.random);
   let found: Awaited<ReturnType<typeof findLast>>;
   try {
@@ -92,19 +93,19 @@ export const repeat: IntentHandler = async (ctx) => {
   } catch (error) {
     ctx.log.warn({ reason: error instanceof RedditError ? error.reason : 'unknown' }, 'repeat: reddit unavailable');
   }
-  const contexts = [keep(state, kind, followUp.index)];
+  const conversation = keep(state, kind, followUp.index);
   if (found?.post) {
     return {
       ...tellPost(found.post, kind, repeatIntro(kind), followUp.text),
       chips: contentChips(kind.lang),
       card: postCard(found.post, kind),
-      contexts,
+      conversation,
     };
   }
   if (found?.own) {
-    return { ...tell(repeatIntro(kind), found.own.text, followUp.text, found.own.set === 'joke'), chips: contentChips(kind.lang), contexts };
+    return { ...tell(repeatIntro(kind), found.own.text, followUp.text, found.own.set === 'joke'), chips: contentChips(kind.lang), conversation };
   }
-  return { speech: repeatNothingSpeech(kind.lang), chips: contentChips(kind.lang), contexts: [keep(state, kind)] };
+  return { speech: repeatNothingSpeech(kind.lang), chips: contentChips(kind.lang), conversation: keep(state, kind) };
 };
 
 function sentimentOf(value: unknown): Sentiment | undefined {
@@ -126,12 +127,12 @@ export const feedback: IntentHandler = (ctx) => {
   const sentiment = known ?? 'positive';
   const lastId = state.servedIds.at(-1);
   const logged: Reply['feedback'] = known && { sentiment: known, ...(kind ? { kind: kind.id } : {}), ...(lastId ? { postId: lastId } : {}) };
-  const contexts = kind ? [keep(state, kind)] : [];
+  const conversation = kind ? keep(state, kind) : undefined;
   if (sentiment === 'positive') {
-    return { speech: feedbackSpeech(lang, true, ctx.random), chips: kind ? contentChips(lang) : kindChips(lang), contexts, feedback: logged };
+    return { speech: feedbackSpeech(lang, true, ctx.random), chips: kind ? contentChips(lang) : kindChips(lang), conversation, feedback: logged };
   }
   const kinds = catalogFor(lang);
   const other = pickPreferring(kinds, (candidate) => candidate.id !== kind?.id && Boolean(candidate.featured), ctx.random);
   const chips = contentChips(lang).filter((chip) => chip !== other.chip);
-  return { speech: feedbackSpeech(lang, false, ctx.random, other), chips: [other.chip, ...chips], contexts, feedback: logged };
+  return { speech: feedbackSpeech(lang, false, ctx.random, other), chips: [other.chip, ...chips], conversation, feedback: logged };
 };

@@ -28,7 +28,8 @@ import {
   unknownKindSpeech,
 } from '../speech/phrases';
 import type { IntentContext, IntentHandler } from './context';
-import { followupContext, readFollowup } from './followup';
+import type { NextState } from '../conversation';
+import { readFollowup } from './followup';
 
 /** Longest topic we search for; Dialogflow's @sys.any can capture whole sentences. */
 export const MAX_TOPIC_CHARS = 100;
@@ -101,14 +102,15 @@ interface Telling {
   readonly intro?: string;
 }
 
-function contextFor(telling: Telling, servedIds: string[] = telling.servedIds, noted = telling.noted) {
-  return followupContext({
+/** The state this answer leaves for the next turn. */
+function nextState(telling: Telling, servedIds: string[] = telling.servedIds, noted = telling.noted): NextState {
+  return {
     content: telling.kind.id,
     topic: telling.topic,
     servedIds,
     asked: telling.followUp.index,
     noted: noted && noted === telling.topic ? noted : undefined,
-  });
+  };
 }
 
 /**
@@ -121,7 +123,7 @@ function refuseTopic(ctx: IntentContext, telling: Telling): Reply {
   return {
     speech: offensiveTopicSpeech(telling.kind, telling.followUp.text),
     chips: contentChips(telling.kind.lang),
-    contexts: [contextFor({ ...telling, topic: undefined })],
+    conversation: nextState({ ...telling, topic: undefined }),
   };
 }
 
@@ -156,7 +158,7 @@ function offlineReply(ctx: IntentContext, telling: Telling, reason: OfflineReaso
   return {
     ...told,
     chips: contentChips(kind.lang),
-    contexts: [contextFor(telling, rememberServed(servedIds, pick.item.id))],
+    conversation: nextState(telling, rememberServed(servedIds, pick.item.id)),
     served: { kind: kind.id, source: 'offline', postId: pick.item.id },
   };
 }
@@ -196,7 +198,7 @@ export async function tellContent(
     return {
       speech: apologySpeech(kind, telling.followUp.text),
       chips: contentChips(kind.lang),
-      contexts: [contextFor(telling)],
+      conversation: nextState(telling),
     };
   }
   const { post } = choice;
@@ -207,7 +209,7 @@ export async function tellContent(
     ...tellPost(post, kind, note ?? telling.intro ?? introFor(kind), telling.followUp.text),
     chips: contentChips(kind.lang),
     card: postCard(post, kind),
-    contexts: [contextFor(telling, rememberServed(state.servedIds, post.id), missNoted ? topic : state.noted)],
+    conversation: nextState(telling, rememberServed(state.servedIds, post.id), missNoted ? topic : state.noted),
     served: { kind: kind.id, source: 'reddit', subreddit: post.subreddit || kind.subreddit, postId: post.id },
   };
 }
@@ -215,7 +217,7 @@ export async function tellContent(
 function askForKind(ctx: IntentContext, asked: string | undefined, lang: Language): Reply {
   // An unknown kind is echoed back ("I don't have X yet"), unless it is not fit to repeat.
   const echo = asked && acceptable(ctx, asked) ? asked : undefined;
-  return { speech: echo ? unknownKindSpeech(echo, lang) : askKindSpeech(lang), chips: kindChips(lang), contexts: [] };
+  return { speech: echo ? unknownKindSpeech(echo, lang) : askKindSpeech(lang), chips: kindChips(lang) };
 }
 
 /**
@@ -233,4 +235,16 @@ export const sayContent: IntentHandler = (ctx) => {
   const state = readFollowup(ctx.turn);
   const kind = state.content ? resolveKind(state.content, lang) : undefined;
   return kind ? tellContent(ctx, kind, topicParameter(state.topic, lang)) : askForKind(ctx, undefined, lang);
+};
+
+/**
+ * "One about cats" (CX's `topic` route): the topic said now, for the kind said
+ * with it or else the conversation's kind.
+ */
+export const sayContentAbout: IntentHandler = (ctx) => {
+  const lang = languageFor(ctx.turn.languageCode);
+  const said = contentParameter(ctx.turn.parameters[PARAMS.content]);
+  const asked = said ?? readFollowup(ctx.turn).content;
+  const kind = asked ? resolveKind(asked, lang) : undefined;
+  return kind ? tellContent(ctx, kind, topicParameter(ctx.turn.parameters[PARAMS.topic], lang)) : askForKind(ctx, said, lang);
 };

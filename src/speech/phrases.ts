@@ -135,7 +135,7 @@ const SORRY = new Map<Language, Reply>();
 /** When the bot itself failed: an apology with the chips to try again (one object per language, made once). */
 export function sorryReply(lang: Language = DEFAULT_LANGUAGE): Reply {
   let reply = SORRY.get(lang);
-  if (!reply) SORRY.set(lang, (reply = { speech: lang.phrases.somethingWrong, chips: contentChips(lang), contexts: [] }));
+  if (!reply) SORRY.set(lang, (reply = { speech: lang.phrases.somethingWrong, chips: contentChips(lang) }));
   return reply;
 }
 

@@ -14,7 +14,7 @@ describe('toTurn', () => {
       queryText: '',
       languageCode: 'en',
       parameters: {},
-      contexts: new Map(),
+      conversation: { state: { servedIds: [] }, alive: false },
       source: undefined,
     });
   });
@@ -41,7 +41,7 @@ describe('toTurn', () => {
       queryText: 'ein Witz',
       languageCode: 'de',
       parameters: { content: 'joke' },
-      contexts: new Map([['content-followup', { lifespanCount: 0, parameters: {} }]]),
+      conversation: { state: { servedIds: [] }, alive: false },
       source: 'telegram',
     });
   });

@@ -38,8 +38,8 @@ const NINE = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9'];
 const titles = (chips: string[]) => chips.map((title) => ({ title }));
 const chipsPayload = (chips: string[]) => ({ payload: { richContent: [[{ type: 'chips', options: chips.map((text) => ({ text })) }]] }, platform: 'PLATFORM_UNSPECIFIED' });
 const request = (source?: string) => WebhookRequestSchema.parse(webhookRequest({ source }));
-const withChips = (chips: string[]): Reply => ({ speech: 'Pick one.', chips, contexts: [] });
-const bare: Reply = { speech: 'Bye!', chips: [], contexts: [] };
+const withChips = (chips: string[]): Reply => ({ speech: 'Pick one.', chips });
+const bare: Reply = { speech: 'Bye!', chips: [] };
 
 /** The response, checked against the v2 protos, and the warnings logged while building it. */
 async function respond(req: ReturnType<typeof request>, reply: Reply): Promise<{ response: WebhookResponse; warnings: Record<string, unknown>[] }> {
@@ -94,7 +94,7 @@ describe('plainResponse', () => {
   });
 
   it('gives each of several texts its own message', () => {
-    const reply: Reply = { speech: 'One. Two.', texts: ['One.', 'Two.'], chips: [], contexts: [] };
+    const reply: Reply = { speech: 'One. Two.', texts: ['One.', 'Two.'], chips: [] };
     expect(plainResponse(request(), reply).fulfillmentMessages).toEqual([{ text: { text: ['One.'] } }, { text: { text: ['Two.'] } }]);
   });
 

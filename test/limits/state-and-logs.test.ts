@@ -2,21 +2,16 @@
  * Limits of what travels between turns (the follow-up context), what the logs
  * hide, which trace ids are read, and which words a topic search ignores.
  */
-import type { Turn } from '../../src/dialogflow/request';
+import { toTurn, WebhookRequestSchema, type Turn } from '../../src/dialogflow/request';
+import { clearFollowup, followupContext } from '../../src/dialogflow/followup-context';
 import { traceContext } from '../../src/http/trace';
-import { clearFollowup, followupContext, readFollowup } from '../../src/intents/followup';
+import { readFollowup } from '../../src/intents/followup';
 import { redactSecrets } from '../../src/log';
 import { topicWords } from '../../src/reddit/offline';
+import { followupRequest } from '../support/requests';
 
-const turnWith = (parameters: Record<string, unknown>): Turn => ({
-  session: 'projects/p/agent/sessions/s',
-  action: 'say-content',
-  intent: 'say-content-more',
-  queryText: 'more',
-  languageCode: 'en',
-  parameters: {},
-  contexts: new Map([['content-followup', { lifespanCount: 4, parameters }]]),
-});
+const turnWith = (parameters: Record<string, unknown>): Turn =>
+  toTurn(WebhookRequestSchema.parse(followupRequest('say-content', parameters)));
 
 describe('the follow-up context', () => {
   it('lives for 5 turns, and bye clears it with 0', () => {

@@ -32,10 +32,14 @@ describe('planTurn', () => {
       queryText: 'tell me a joke about cats',
       parameters: { content: 'joke', topic: 'cats' },
     });
-    expect(turn.contexts.get(CONTEXTS.followup)).toEqual({
-      lifespanCount: 5,
-      parameters: { content: 'joke', 'content.original': 'joke', topic: 'cats', 'topic.original': 'cats' },
-    });
+    expect(request.queryResult.outputContexts).toEqual([
+      {
+        name: `${SESSION}/contexts/${CONTEXTS.followup}`,
+        lifespanCount: 5,
+        parameters: { content: 'joke', 'content.original': 'joke', topic: 'cats', 'topic.original': 'cats' },
+      },
+    ]);
+    expect(turn.conversation).toEqual({ state: { content: 'joke', topic: 'cats', servedIds: [] }, alive: true });
     expect(request.queryResult.intent.name).toMatch(/^projects\/local-agent\/agent\/intents\/[0-9a-f-]{36}$/);
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { CATALOG } from '../../src/catalog';
+import { CX_TAGS } from '../../src/dialogflow/cx-tags';
 import { ACTIONS, INTENTS } from '../../src/dialogflow/names';
 import { RedditError, type ListingQuery, type PostSource } from '../../src/reddit/client';
 import { parseListing, type Post } from '../../src/reddit/listing';
@@ -188,6 +189,54 @@ export const webhookBody: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.dictionary(anyText, anyJson, { maxKeys: 6 }) },
 );
 
+const cxTag = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom(...Object.values(CX_TAGS)) },
+  { weight: 1, arbitrary: anyText },
+  { weight: 1, arbitrary: fc.constantFrom(null, '', 'Default Welcome Intent') },
+);
+const cxStateParameters = fc.record(
+  {
+    followup_content: mostly(kindWords),
+    followup_topic: mostly(anyText),
+    followup_served_ids: mostly(fc.array(fc.oneof(fc.stringMatching(/^[a-z0-9]{1,8}$/), fc.constant('offline:joke:3'), anyText), { maxLength: 60 })),
+    followup_asked: mostly(fc.integer({ min: -1, max: 60 })),
+    followup_noted: mostly(anyText),
+    content: parameterValue,
+    topic: parameterValue,
+  },
+  { requiredKeys: [] },
+);
+const cxIntentParameters = fc.dictionary(
+  fc.constantFrom('content', 'topic', 'sentiment', 'x'),
+  mostly(fc.record({ originalValue: mostly(anyText), resolvedValue: parameterValue }, { requiredKeys: [] })),
+  { maxKeys: 4 },
+);
+
+/** CX bodies from "almost what Dialogflow CX sends" to "anything with fulfillmentInfo or sessionInfo". */
+export const cxWebhookBody: fc.Arbitrary<unknown> = fc.record(
+  {
+    detectIntentResponseId: mostly(fc.uuid()),
+    fulfillmentInfo: mostly(fc.record({ tag: cxTag }, { requiredKeys: [] })),
+    sessionInfo: mostly(
+      fc.record(
+        {
+          session: mostly(fc.stringMatching(/^projects\/[a-z0-9-]{1,12}\/locations\/global\/agents\/[a-z0-9-]{1,36}\/sessions\/[^/\s]{1,40}$/), anyText),
+          parameters: mostly(cxStateParameters),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    intentInfo: mostly(fc.record({ displayName: mostly(anyText), parameters: mostly(cxIntentParameters) }, { requiredKeys: [] })),
+    pageInfo: mostly(
+      fc.record({ formInfo: mostly(fc.record({ parameterInfo: mostly(fc.array(fc.record({ displayName: mostly(fc.constantFrom('content', 'topic')), value: parameterValue }, { requiredKeys: [] }), { maxLength: 3 })) }, { requiredKeys: [] })) }, { requiredKeys: [] }),
+    ),
+    text: mostly(anyText),
+    languageCode: mostly(fc.constantFrom('en', 'de', 'es', 'fr', 'de-AT', 'pt-BR', ''), anyText),
+    payload: mostly(fc.record({ source: fc.constantFrom('DIALOGFLOW_MESSENGER', 'telegram') }, { requiredKeys: [] })),
+  },
+  { requiredKeys: ['fulfillmentInfo'] },
+);
+
 /** Reddit posts with hostile text, so the speech/response path sees the worst too. */
 const postText = fc.oneof(fc.string(), anyText, fc.constantFrom('&amp;lt;', '**bold** _it_ ~~s~~ >!spoiler!<', '[link](http://x.y/(a))', '\n\n\n', 'TIL that'));
 export const listingArb = fc
@@ -228,12 +277,25 @@ export const redditFailure = fc.option(
 const STACK_TRACE = /\n\s+at \S|\bat [^\s()]+ \([^)]*:\d+:\d+\)/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** A 200 for ES: a strict v2 WebhookResponse with something to say. */
+function v2AnswerProblems(json: any): string[] {
+  const problems = v2ResponseProblems(json);
+  if (typeof json?.fulfillmentText !== 'string' || json.fulfillmentText.trim() === '') problems.push('empty fulfillmentText');
+  return problems;
+}
+
 /**
  * What every answer must be, whatever was sent: never a 5xx, JSON (never HTML,
- * never a stack), a strict v2 WebhookResponse when 200, the error shape otherwise.
+ * never a stack), a strict WebhookResponse when 200 (v2 unless `okProblems`
+ * checks another edition), the error shape otherwise.
  * Returns the problems; [] when the answer is fine.
  */
-export function answerProblems(status: number, contentType: string | undefined | null, text: string): string[] {
+export function answerProblems(
+  status: number,
+  contentType: string | undefined | null,
+  text: string,
+  okProblems: (json: any) => string[] = v2AnswerProblems,
+): string[] {
   const problems: string[] = [];
   if (status >= 500 || status < 200) problems.push(`status ${status}`);
   if (!/^application\/json\b/.test(contentType ?? '')) problems.push(`content type ${String(contentType)}`);
@@ -247,8 +309,7 @@ export function answerProblems(status: number, contentType: string | undefined |
     return problems;
   }
   if (status === 200) {
-    problems.push(...v2ResponseProblems(json));
-    if (typeof json?.fulfillmentText !== 'string' || json.fulfillmentText.trim() === '') problems.push('empty fulfillmentText');
+    problems.push(...okProblems(json));
     // JSON.stringify escapes exactly the lone surrogates (pairs stay raw), so an escape means one slipped through.
     if (LONE_SURROGATE.test(text) || /(?<!\\)\\u[dD][89a-fA-F][0-9a-fA-F]{2}/.test(text)) problems.push('lone surrogate in the answer');
   } else {
