@@ -23,7 +23,7 @@ export interface Exchange {
   logFields: Record<string, unknown>;
   respond(reply: Reply, log: Logger): Promise<object>;
   /** The last resort if building the answer failed. */
-  apology(reply: Reply): object;
+  apology: (reply: Reply) => object;
 }
 
 /** How much of an unknown tag a log line repeats. */

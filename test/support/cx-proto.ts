@@ -6,7 +6,7 @@ import { messageProblems } from './proto-check';
  * Strict checks against the real Dialogflow CX `google.cloud.dialogflow.cx.v3`
  * proto definitions (from @google-cloud/dialogflow-cx); see ./proto-check.ts.
  */
-const root = protobuf.Root.fromJSON(descriptor as protobuf.INamespace);
+const root = protobuf.Root.fromJSON(descriptor);
 
 /** Problems that would make Dialogflow CX reject this body as a WebhookResponse; [] when it is fine. */
 export function cxResponseProblems(body: unknown): string[] {

@@ -3,7 +3,7 @@ import descriptor from '@google-cloud/dialogflow/build/protos/protos.json';
 import { messageProblems } from './proto-check';
 
 /** Strict checks against the real Dialogflow ES v2 proto definitions (from @google-cloud/dialogflow); see ./proto-check.ts. */
-const root = protobuf.Root.fromJSON(descriptor as protobuf.INamespace);
+const root = protobuf.Root.fromJSON(descriptor);
 
 /** Problems that would make Dialogflow reject this body as a v2 WebhookResponse; [] when it is fine. */
 export function v2ResponseProblems(body: unknown): string[] {
