@@ -97,7 +97,10 @@ export function validateCxAgentFiles(files: AgentFiles): Problem[] {
     }
     if ('intent' in handler && handler.intent !== undefined) {
       routed.add(handler.intent);
-      if (!intents.has(handler.intent)) problems.push({ file, message: `route to intent "${handler.intent}", which has no intents/${handler.intent}/` });
+      // By file: an intent file that is there but invalid is reported as such already.
+      if (!files.has(`intents/${handler.intent}/${handler.intent}.json`)) {
+        problems.push({ file, message: `route to intent "${handler.intent}", which has no intents/${handler.intent}/` });
+      }
     }
   };
   for (const [file, flow] of of(FlowSchema)) {
