@@ -135,7 +135,7 @@ describe('updateWebhook needs an update mask and an https URI', () => {
   beforeEach(async () => restore(zipWith('https://example.test/hook')));
   const current = async () => (await webhooks().listWebhooks({ parent: agentName }))[0][0]!;
 
-  it('after a restore the webhook is the package\'s, with no authentication', async () => {
+  it('after a restore the webhook is the package\'s: its URI, no credentials, the default service agent auth', async () => {
     expect(await current()).toMatchObject({ displayName: 'reddit-webhook', genericWebService: { uri: 'https://example.test/hook', serviceAgentAuth: 'SERVICE_AGENT_AUTH_UNSPECIFIED' } });
   });
 
@@ -233,12 +233,15 @@ describe('detectIntent answers from the restored agent', () => {
     expect(failed.responseMessages?.[0]?.text?.text?.[0]).toMatch(/^Sorry, I can't reach my stories right now\./);
   });
 
-  it('sends Basic auth when the webhook has a username and password', async () => {
+  it('sends Basic auth when the webhook has a username and password, and nothing with NONE', async () => {
     await restore(zipWith(stub.url));
     const webhook = (await webhooks().listWebhooks({ parent: agentName }))[0][0]!;
-    await webhooks().updateWebhook({ webhook: { name: webhook.name, genericWebService: { uri: stub.url, username: 'u', password: 'p' } }, updateMask: { paths: ['generic_web_service'] } });
+    await webhooks().updateWebhook({ webhook: { name: webhook.name, genericWebService: { uri: stub.url, username: 'u', password: 'p', serviceAgentAuth: 'NONE' } }, updateMask: { paths: ['generic_web_service'] } });
     await ask('tell me a joke');
     expect(stub.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`);
+    await webhooks().updateWebhook({ webhook: { name: webhook.name, genericWebService: { uri: stub.url, serviceAgentAuth: 'NONE' } }, updateMask: { paths: ['generic_web_service'] } });
+    await ask('tell me a joke');
+    expect(stub.requests[1]!.headers.authorization).toBeUndefined();
   });
 });
 

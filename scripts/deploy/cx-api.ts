@@ -114,7 +114,8 @@ export function createDialogflowCxApi(options: CxConnectionOptions): DialogflowC
       const auth =
         settings.auth.kind === 'id-token'
           ? { serviceAgentAuth: 'ID_TOKEN' as const }
-          : { username: settings.auth.username, password: settings.auth.password };
+          : // NONE: no ID token beside the Basic credentials (unspecified would default to ID_TOKEN).
+            { serviceAgentAuth: 'NONE' as const, username: settings.auth.username, password: settings.auth.password };
       await webhooksClient().updateWebhook({
         webhook: {
           name,

@@ -108,8 +108,10 @@ interface WebhookOutcome {
 async function callWebhook(webhook: any, body: unknown, serviceAgent: string, timeoutMs: number): Promise<WebhookOutcome> {
   const service = webhook.genericWebService ?? {};
   const headers: Record<string, string> = { 'Content-Type': 'application/json', ...(service.requestHeaders ?? {}) };
-  if (service.serviceAgentAuth === 'ID_TOKEN') headers.Authorization = `Bearer ${fakeIdToken(service.uri, serviceAgent)}`;
-  else if (service.username) headers.Authorization = `Basic ${Buffer.from(`${service.username}:${service.password ?? ''}`).toString('base64')}`;
+  // webhook.proto: an unspecified service agent auth defaults to ID_TOKEN; NONE (or Basic credentials) sends none.
+  const auth = service.serviceAgentAuth ?? 'SERVICE_AGENT_AUTH_UNSPECIFIED';
+  if (service.username) headers.Authorization = `Basic ${Buffer.from(`${service.username}:${service.password ?? ''}`).toString('base64')}`;
+  else if (auth === 'ID_TOKEN' || auth === 'SERVICE_AGENT_AUTH_UNSPECIFIED') headers.Authorization = `Bearer ${fakeIdToken(service.uri, serviceAgent)}`;
   try {
     const response = await fetch(service.uri, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) {
