@@ -11,8 +11,8 @@ import type { GoogleAuth } from 'google-gax';
 import { readTree } from '../scripts/agent/files';
 import { zipAgent } from '../scripts/agent/zip';
 import { withCxWebhookUrl } from '../scripts/deploy/cx-steps';
-import { decodeApiError } from '../scripts/deploy/errors';
 import { startCxWebhookStub, stubText, idTokenClaims, type CxWebhookStub } from './support/cx-webhook-stub';
+import { refusal as refusalOf } from './support/fake-dialogflow';
 import { fakeAuth, startFakeDialogflowCx, type FakeDialogflowCx } from './support/fake-dialogflow-cx';
 
 const PROJECT = 'fake-proj';
@@ -48,14 +48,7 @@ const agents = (auth?: GoogleAuth) => new AgentsClient(options(auth));
 const webhooks = () => new WebhooksClient(options());
 const sessions = () => new SessionsClient(options());
 
-async function refusal(call: Promise<unknown>): Promise<{ code: unknown; message: string; http: number | undefined }> {
-  const error = await call.then(
-    () => new Error('the call succeeded'),
-    (e: unknown) => e,
-  );
-  const decoded = decodeApiError(error);
-  return { code: decoded.code, message: String(decoded.message).replace(/^\d+ [A-Z_]+: /, ''), http: fake.calls.at(-1)?.status };
-}
+const refusal = (call: Promise<unknown>) => refusalOf(call, fake.calls);
 
 const zipWith = (url: string) => zipAgent(withCxWebhookUrl(files, url));
 

@@ -3,15 +3,11 @@
  * in agreement with the webhook? Each problem names the file it is about, as
  * for agent/ (scripts/agent/check.ts, whose stale check this shares).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { z } from 'zod';
 import { ALL_KINDS, resolveKind, type ContentKind } from '../../src/catalog';
 import { LANGUAGES } from '../../src/languages';
 import { ENTITY_CONTENT } from '../../src/dialogflow/names';
-import { compareWithGenerated, type Problem } from '../agent/check';
-import { readTree, writeTree } from '../agent/files';
+import { checkGeneratedDir, parseAgentFiles, type Problem } from '../agent/check';
 import type { AgentFiles } from '../agent/generate';
 import { END_SESSION, generateCxAgent } from './generate';
 import {
@@ -30,46 +26,16 @@ import {
 import { TAGS } from './tags';
 
 export async function checkCxAgentDir(dir: string, catalog: readonly ContentKind[] = ALL_KINDS): Promise<Problem[]> {
-  const actual = await readTree(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return new Map<string, string>();
-    throw error;
-  });
-  // Through a temp folder, as agent:check does for agent/, so both compare what a checkout holds.
-  const fresh = await mkdtemp(join(tmpdir(), 'agent-cx-check-'));
-  try {
-    await writeTree(fresh, generateCxAgent(catalog));
-    return [...compareWithGenerated(actual, await readTree(fresh)), ...validateCxAgentFiles(actual)];
-  } finally {
-    await rm(fresh, { recursive: true, force: true });
-  }
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length ? issue.path.map(String).join('.') : '(root)';
-  return `${where}: ${issue.message}`;
+  return checkGeneratedDir(dir, generateCxAgent(catalog), validateCxAgentFiles);
 }
 
 /** Format and consistency checks on the files as they are, independent of the generator. */
 export function validateCxAgentFiles(files: AgentFiles): Problem[] {
-  const problems: Problem[] = [];
-  const parsed = new Map<string, unknown>();
-  for (const [file, text] of files) {
-    const schema = cxSchemaForPath(file);
-    if (!schema) {
-      problems.push({ file, message: 'not part of a Dialogflow CX JSON package (agent.json, flows/, intents/, entityTypes/, webhooks/)' });
-      continue;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      problems.push({ file, message: `invalid JSON: ${(error as Error).message}` });
-      continue;
-    }
-    const result = schema.safeParse(json);
-    if (result.success) parsed.set(file, result.data);
-    else problems.push(...result.error.issues.map((issue) => ({ file, message: describe(issue) })));
-  }
+  const { parsed, problems } = parseAgentFiles(
+    files,
+    cxSchemaForPath,
+    'not part of a Dialogflow CX JSON package (agent.json, flows/, intents/, entityTypes/, webhooks/)',
+  );
   const agent = parsed.get('agent.json') as AgentJson | undefined;
   if (!files.has('agent.json')) problems.push({ file: 'agent.json', message: 'missing' });
   if (!agent) return problems;

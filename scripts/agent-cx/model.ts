@@ -5,7 +5,7 @@
  * pages and event handlers. Read with the same zod schemas as agent:check.
  */
 import type { z } from 'zod';
-import { words, slotToken, AgentLoadError, agentLanguageFor, UnknownLanguageError, type Agent, type AgentIntent, type TrainingPhrase } from '../local-agent/agent';
+import { words, slotToken, AgentLoadError, readAgentFile, agentLanguageFor, UnknownLanguageError, type Agent, type AgentIntent, type TrainingPhrase } from '../local-agent/agent';
 import type { EntityEntry } from '../agent/schema';
 import {
   AgentJsonSchema,
@@ -36,22 +36,7 @@ export interface CxModel {
 export const pageContext = (page: string): string => page.toLowerCase();
 
 export function cxModelFromFiles(files: ReadonlyMap<string, string>, languageCode?: string): CxModel {
-  const read = <T>(path: string, schema: z.ZodType<T>): T => {
-    const text = files.get(path);
-    if (text === undefined) throw new AgentLoadError(`${path}: missing`);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new AgentLoadError(`${path}: invalid JSON (${(error as Error).message})`);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new AgentLoadError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    }
-    return parsed.data;
-  };
+  const read = <T>(path: string, schema: z.ZodType<T>): T => readAgentFile(files, path, schema);
   const matching = (pattern: RegExp) => [...files.keys()].filter((path) => pattern.test(path));
 
   const agentJson = read('agent.json', AgentJsonSchema);
