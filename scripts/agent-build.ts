@@ -1,14 +1,16 @@
-/** `npm run agent:build`: regenerate agent/ from the catalog. */
+/** `npm run agent:build`: regenerate agent/ (ES) and agent-cx/ (CX) from the catalog. */
 import { join } from 'node:path';
 import { displayPath } from './agent/check';
 import { EXIT, helpOnlyCommandLine } from './cli';
 import { writeTree } from './agent/files';
 import { generateAgent } from './agent/generate';
+import { generateCxAgent } from './agent-cx/generate';
 
 const USAGE = `Usage: npm run agent:build
 
-Regenerates agent/ (the Dialogflow ES export) from the catalog and the language
-files in src/languages/; commit the result.
+Regenerates agent/ (the Dialogflow ES export) and agent-cx/ (the Dialogflow CX
+JSON package) from the catalog and the language files in src/languages/;
+commit the result.
 
 Options:
   -h, --help   this text`;
@@ -16,10 +18,12 @@ Options:
 async function main(argv: string[]): Promise<number> {
   const args = helpOnlyCommandLine(argv, USAGE);
   if (typeof args === 'number') return args;
-  const dir = join(__dirname, '..', 'agent');
-  const files = generateAgent();
-  await writeTree(dir, files);
-  console.log(`wrote ${files.size} files to ${displayPath(dir)}/`);
+  for (const [folder, generate] of [['agent', generateAgent], ['agent-cx', generateCxAgent]] as const) {
+    const dir = join(__dirname, '..', folder);
+    const files = generate();
+    await writeTree(dir, files);
+    console.log(`wrote ${files.size} files to ${displayPath(dir)}/`);
+  }
   return EXIT.ok;
 }
 

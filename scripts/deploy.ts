@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readTree } from './agent/files';
+import { createDialogflowCxApi } from './deploy/cx-api';
 import { createDialogflowApi } from './deploy/dialogflow';
 import { EXIT_NOT_FOUND, GcloudMissingError, runGcloud } from './deploy/gcloud';
 import { main } from './deploy/main';
@@ -21,6 +22,14 @@ main(process.argv.slice(2), {
   agentFiles: () => readTree(join(root, 'agent')),
   async saveZip(zip) {
     const path = join('build', 'agent.zip');
+    await mkdir(join(root, 'build'), { recursive: true });
+    await writeFile(join(root, path), zip);
+    return path;
+  },
+  dialogflowCx: (project, location) => createDialogflowCxApi({ project, location }),
+  cxAgentFiles: () => readTree(join(root, 'agent-cx')),
+  async saveCxZip(zip) {
+    const path = join('build', 'agent-cx.zip');
     await mkdir(join(root, 'build'), { recursive: true });
     await writeFile(join(root, path), zip);
     return path;

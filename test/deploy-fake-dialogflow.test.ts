@@ -11,8 +11,7 @@ import type { GoogleAuth } from 'google-gax';
 import { readTree } from '../scripts/agent/files';
 import { zipAgent } from '../scripts/agent/zip';
 import { withWebhookUrl } from '../scripts/deploy/agent-zip';
-import { decodeApiError } from '../scripts/deploy/errors';
-import { fakeAuth, startFakeDialogflow, type FakeDialogflow } from './support/fake-dialogflow';
+import { fakeAuth, refusal as refusalOf, startFakeDialogflow, type FakeDialogflow } from './support/fake-dialogflow';
 
 const PROJECT = 'fake-proj';
 const PARENT = `projects/${PROJECT}`;
@@ -42,15 +41,7 @@ const agents = (auth?: GoogleAuth) => new AgentsClient(options(auth));
 const fulfillments = () => new FulfillmentsClient(options());
 const sessions = () => new SessionsClient(options());
 
-/** What the client library reports (gRPC code, Google's message) and the HTTP status the fake answered. */
-async function refusal(call: Promise<unknown>): Promise<{ code: unknown; message: string; http: number | undefined }> {
-  const error = await call.then(
-    () => new Error('the call succeeded'),
-    (e: unknown) => e,
-  );
-  const decoded = decodeApiError(error);
-  return { code: decoded.code, message: String(decoded.message).replace(/^\d+ [A-Z_]+: /, ''), http: fake.calls.at(-1)?.status };
-}
+const refusal = (call: Promise<unknown>) => refusalOf(call, fake.calls);
 
 async function restore(zip: Uint8Array): Promise<void> {
   const [operation] = await agents().restoreAgent({ parent: PARENT, agentContent: zip });

@@ -125,6 +125,20 @@ describeWithGcloud(SUITE, () => {
     await Promise.all(commands.slice(0, 2).map((line) => expectParsed(line, dir)));
   });
 
+  it('--cx with ID-token auth: a private function, the project number, the Invoker role for the Dialogflow service agent', async () => {
+    const commands = await printedCommands('cx', ['--cx', '--project', 'heldout-proj', '--region', 'europe-west1'], 'LOG_LEVEL: "info"\n');
+    expect(commands.map((c) => c.split(' ').slice(0, 3).join(' '))).toEqual([
+      'gcloud functions deploy',
+      'gcloud functions describe',
+      'gcloud projects describe',
+      'gcloud functions add-invoker-policy-binding',
+    ]);
+    expect(commands[0]).toContain(' --no-allow-unauthenticated ');
+    const dir = join(work, 'cx');
+    // describe was checked above; parse the three that differ (PROJECT_NUMBER stands in for the number read at run time).
+    await Promise.all([commands[0]!, ...commands.slice(2)].map((line) => expectParsed(line, dir)));
+  });
+
   it('a flag gcloud does not know is caught (the check can fail)', async () => {
     const result = await run('gcloud', ['functions', 'deploy', 'x', '--gen2', '--region=europe-west1', '--no-such-flag=1'], work, gcloudEnv);
     expect(result.code).toBe(2);

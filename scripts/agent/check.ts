@@ -42,15 +42,20 @@ export function displayPath(dir: string, cwd: string = process.cwd()): string {
  * `dir` byte for byte, then validates what is in `dir`.
  */
 export async function checkAgentDir(dir: string, catalog: readonly ContentKind[] = ALL_KINDS): Promise<Problem[]> {
+  return checkGeneratedDir(dir, generateAgent(catalog), validateAgentFiles);
+}
+
+/** `dir` against freshly `generated` files (through a temp folder, as a checkout holds them), then `validate` on what `dir` holds. */
+export async function checkGeneratedDir(dir: string, generated: AgentFiles, validate: (files: AgentFiles) => Problem[]): Promise<Problem[]> {
   const actual = await readTree(dir).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map<string, string>();
     throw error;
   });
   const fresh = await mkdtemp(join(tmpdir(), 'agent-check-'));
   try {
-    await writeTree(fresh, generateAgent(catalog));
+    await writeTree(fresh, generated);
     const expected = await readTree(fresh);
-    return [...compareWithGenerated(actual, expected), ...validateAgentFiles(actual)];
+    return [...compareWithGenerated(actual, expected), ...validate(actual)];
   } finally {
     await rm(fresh, { recursive: true, force: true });
   }
@@ -84,26 +89,7 @@ function firstDifference(actual: string, expected: string): string {
 
 /** Format and consistency checks on the files as they are, independent of the generator. */
 export function validateAgentFiles(files: AgentFiles): Problem[] {
-  const problems: Problem[] = [];
-  const parsed = new Map<string, unknown>();
-
-  for (const [file, text] of files) {
-    const schema = schemaForPath(file);
-    if (!schema) {
-      problems.push({ file, message: 'not part of a Dialogflow ES export (agent.json, package.json, entities/, intents/)' });
-      continue;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      problems.push({ file, message: `invalid JSON: ${(error as Error).message}` });
-      continue;
-    }
-    const result = schema.safeParse(json);
-    if (!result.success) problems.push(...result.error.issues.map((issue) => ({ file, message: describe(issue) })));
-    else parsed.set(file, result.data);
-  }
+  const { parsed, problems } = parseAgentFiles(files, schemaForPath, 'not part of a Dialogflow ES export (agent.json, package.json, entities/, intents/)');
 
   for (const required of ['agent.json', 'package.json']) {
     if (!files.has(required)) problems.push({ file: required, message: 'missing' });
@@ -121,6 +107,37 @@ export function validateAgentFiles(files: AgentFiles): Problem[] {
     ...checkUniqueIds(parsed),
   );
   return problems;
+}
+
+/**
+ * Each file parsed with the schema its path calls for (ES or CX); a file with no schema, no JSON,
+ * or a value the schema refuses is a problem, the others are in `parsed`.
+ */
+export function parseAgentFiles(
+  files: AgentFiles,
+  schemaFor: (path: string) => z.ZodType | undefined,
+  notPart: string,
+): { parsed: Map<string, unknown>; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const parsed = new Map<string, unknown>();
+  for (const [file, text] of files) {
+    const schema = schemaFor(file);
+    if (!schema) {
+      problems.push({ file, message: notPart });
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      problems.push({ file, message: `invalid JSON: ${(error as Error).message}` });
+      continue;
+    }
+    const result = schema.safeParse(json);
+    if (!result.success) problems.push(...result.error.issues.map((issue) => ({ file, message: describe(issue) })));
+    else parsed.set(file, result.data);
+  }
+  return { parsed, problems };
 }
 
 /** agent.json's languages (default first) that the webhook speaks; each unknown one is a problem. */

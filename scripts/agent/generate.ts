@@ -62,7 +62,7 @@ export function generateAgent(kinds: readonly ContentKind[] = ALL_KINDS, options
 }
 
 /** Kinds by language, the default language first, then in the order of LANGUAGES. */
-function groupByLanguage(kinds: readonly ContentKind[]): Map<Language, ContentKind[]> {
+export function groupByLanguage(kinds: readonly ContentKind[]): Map<Language, ContentKind[]> {
   const groups = new Map<Language, ContentKind[]>();
   const order = [...LANGUAGES.values()];
   const sorted = [...kinds].sort((a, b) => order.indexOf(a.lang) - order.indexOf(b.lang));
@@ -144,7 +144,7 @@ function entityFile(name: string): EntityFile {
 }
 
 /** One entry per kind (sorted by value); the value comes first among its synonyms, the rest sorted. */
-function contentEntries(catalog: readonly ContentKind[]): EntityEntry[] {
+export function contentEntries(catalog: readonly ContentKind[]): EntityEntry[] {
   return [...catalog]
     .sort((a, b) => compare(a.value, b.value))
     .map((kind) => {
@@ -154,7 +154,7 @@ function contentEntries(catalog: readonly ContentKind[]): EntityEntry[] {
 }
 
 /** `positive` and `negative` with the language's words for each. */
-function sentimentEntries(lang: Language): EntityEntry[] {
+export function sentimentEntries(lang: Language): EntityEntry[] {
   return SENTIMENTS.map((value) => ({
     value,
     synonyms: [value, ...[...new Set(lang.agent.sentiments[value].map(normalizePhrase))].filter((word) => word !== value).sort(compare)],
@@ -224,9 +224,9 @@ function intentFile(intent: IntentDefinition, languages: readonly Language[]): I
   return file;
 }
 
-type SlotSource = (intent: IntentDefinition) => (param: string, articled: boolean) => readonly SlotValue[];
+export type SlotSource = (intent: IntentDefinition) => (param: string, articled: boolean) => readonly SlotValue[];
 
-function slotValuesFor(catalog: readonly ContentKind[], lang: Language): SlotSource {
+export function slotValuesFor(catalog: readonly ContentKind[], lang: Language): SlotSource {
   const content = contentSlotValues(catalog);
   const topics = sampleTopics(lang).map((text) => ({ lead: '', text }));
   const sentiments = sentimentSlotValues(lang);

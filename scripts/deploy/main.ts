@@ -5,6 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { takeCxArgs, CX_USAGE, type CxRequest } from './cx-args';
+import { cxAuthProblems, formatCxPlan, runCxSteps, type CxStepDeps } from './cx-steps';
 import { checkEnvFile, checkSecretsWithoutEnvFile } from './env-file';
 import { DeployInputError, deployWarnings, parseDeployArgs, USAGE, wantsHelp, type DeployRequest } from './plan';
 import { EXIT_FAILED_STEP, formatPlan, runSteps, type DeployPlan, type StepDeps } from './steps';
@@ -12,7 +14,8 @@ import { IGNORE_FILE } from './upload-set';
 
 export const EXIT_USAGE = 2;
 
-export interface MainDeps extends StepDeps {
+/** The CX parts are needed only with --cx (scripts/deploy.ts always gives them). */
+export interface MainDeps extends StepDeps, Partial<Pick<CxStepDeps, 'dialogflowCx' | 'cxAgentFiles' | 'saveCxZip'>> {
   readonly root: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly today: Date;
@@ -50,14 +53,19 @@ function checkSourceDir(root: string): void {
 
 export async function main(argv: readonly string[], deps: MainDeps): Promise<number> {
   if (wantsHelp(argv)) {
-    deps.out(USAGE);
+    deps.out(`${USAGE}${CX_USAGE}`);
     return 0;
   }
   let plan: DeployPlan;
+  let cx: CxRequest | undefined;
   try {
-    const request = parseDeployArgs(argv, deps.env, deps.today);
+    const taken = takeCxArgs(argv);
+    cx = taken.cx;
+    const request = parseDeployArgs(taken.rest, deps.env, deps.today);
     checkSourceDir(deps.root);
     plan = { request, ...resolveEnvFile(deps.root, request) };
+    const problems = cx ? cxAuthProblems(plan, cx) : [];
+    if (problems.length > 0) throw new DeployInputError(problems);
   } catch (error) {
     if (error instanceof DeployInputError) {
       for (const problem of error.problems) deps.err(`deploy: ${problem}`);
@@ -65,12 +73,19 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
     }
     throw error;
   }
-  for (const warning of deployWarnings(plan.request, deps.today)) deps.err(`deploy: warning: ${warning}`);
+  // With ID-token auth the function is private: the ES warning about a public function does not apply.
+  const privateFunction = cx?.auth === 'id-token';
+  for (const warning of deployWarnings(plan.request, deps.today)) {
+    if (!(privateFunction && warning.startsWith('no --password-secret'))) deps.err(`deploy: warning: ${warning}`);
+  }
   if (plan.request.dryRun) {
-    for (const line of formatPlan(plan)) deps.out(line);
+    for (const line of cx ? formatCxPlan(plan, cx) : formatPlan(plan)) deps.out(line);
     return 0;
   }
-  return runSteps(plan, deps);
+  if (!cx) return runSteps(plan, deps);
+  const { dialogflowCx, cxAgentFiles, saveCxZip } = deps;
+  if (!dialogflowCx || !cxAgentFiles || !saveCxZip) throw new Error('deploy --cx: the CX dependencies are missing');
+  return runCxSteps(plan, cx, { ...deps, dialogflowCx, cxAgentFiles, saveCxZip });
 }
 
 export { EXIT_FAILED_STEP };

@@ -128,6 +128,24 @@ export async function loadAgents(dir: string): Promise<Map<string, Agent>> {
   return new Map([first, ...agentLanguages(files).slice(1).map((code) => agentFromFiles(files, code))].map((agent) => [agent.languageCode, agent]));
 }
 
+/** One file of an agent folder (ES or CX), parsed with its schema; an AgentLoadError names the file and the first problem. */
+export function readAgentFile<T>(files: ReadonlyMap<string, string>, path: string, schema: z.ZodType<T>): T {
+  const text = files.get(path);
+  if (text === undefined) throw new AgentLoadError(`${path}: missing`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new AgentLoadError(`${path}: invalid JSON (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AgentLoadError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}; run \`npm run agent:check\``);
+  }
+  return parsed.data;
+}
+
 function agentLanguages(files: ReadonlyMap<string, string>): string[] {
   const agent = AgentFileSchema.parse(JSON.parse(files.get('agent.json')!));
   return [agent.language, ...agent.supportedLanguages];
@@ -138,22 +156,7 @@ function agentLanguages(files: ReadonlyMap<string, string>): string[] {
  * from `generateAgent()`, in one of the agent's languages (default: agent.json's `language`).
  */
 export function agentFromFiles(files: ReadonlyMap<string, string>, languageCode?: string): Agent {
-  const read = <T>(path: string, schema: z.ZodType<T>): T => {
-    const text = files.get(path);
-    if (text === undefined) throw new AgentLoadError(`${path}: missing`);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new AgentLoadError(`${path}: invalid JSON (${(error as Error).message})`);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new AgentLoadError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}; run \`npm run agent:check\``);
-    }
-    return parsed.data;
-  };
+  const read = <T>(path: string, schema: z.ZodType<T>): T => readAgentFile(files, path, schema);
 
   const agentFile = read('agent.json', AgentFileSchema);
   const languages = [agentFile.language, ...agentFile.supportedLanguages];

@@ -21,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { strFromU8, unzipSync } from 'fflate';
 import { GoogleAuth, googleAuthLibrary } from 'google-gax';
 import { agentFromFiles, AgentLoadError, type Agent } from '../../scripts/local-agent/agent';
+import { decodeApiError } from '../../scripts/deploy/errors';
 import { afterWebhook, INITIAL_STATE, planTurn, type SessionState } from '../../scripts/local-agent/turn';
 import type { WebhookRequestBody } from '../../scripts/local-agent/request';
 
@@ -146,6 +147,19 @@ export const IAM_DENIED = (project: string, permission: string): ApiError => ({
     },
   ],
 });
+
+/**
+ * What the client library reports for a call a fake refused (gRPC code, Google's message) and the
+ * HTTP status the fake answered (the last of its recorded calls).
+ */
+export async function refusal(call: Promise<unknown>, calls: readonly RecordedCall[]): Promise<{ code: unknown; message: string; http: number | undefined }> {
+  const error = await call.then(
+    () => new Error('the call succeeded'),
+    (e: unknown) => e,
+  );
+  const decoded = decodeApiError(error);
+  return { code: decoded.code, message: String(decoded.message).replace(/^\d+ [A-Z_]+: /, ''), http: calls.at(-1)?.status };
+}
 
 async function readBody(req: IncomingMessage): Promise<any> {
   const chunks: Buffer[] = [];

@@ -1,0 +1,239 @@
+/**
+ * `npm run deploy -- --cx` from flags to a live CX agent, in process: the real
+ * argument parsing, the real @google-cloud/dialogflow-cx client (REST) against
+ * the local fake CX API, a stand-in for gcloud that records what it was asked,
+ * and a stub CX webhook (the CX adapter is wired in by the lead after merging).
+ */
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readTree } from '../scripts/agent/files';
+import { createDialogflowCxApi } from '../scripts/deploy/cx-api';
+import { main, type MainDeps } from '../scripts/deploy/main';
+import { idTokenClaims, startCxWebhookStub, stubText, type CxWebhookStub } from './support/cx-webhook-stub';
+import { fakeAuth, startFakeDialogflowCx, type FakeDialogflowCx, type FakeDialogflowCxOptions } from './support/fake-dialogflow-cx';
+
+const repoRoot = join(__dirname, '..');
+const PROJECT = 'heldout-proj';
+const PASSWORD = 'correct-horse-battery';
+const BASE = ['--cx', '--project', PROJECT, '--region', 'europe-west1', '--env-vars-file', 'plain.yaml'];
+/** Basic auth: the username in the env file, the password from its secret. */
+const BASIC = ['--webhook-auth', 'basic', '--env-vars-file', 'basic.yaml', '--password-secret'];
+const SERVICE_AGENT = 'service-4242@gcp-sa-dialogflow.iam.gserviceaccount.com';
+
+jest.setTimeout(30_000);
+
+let project: string;
+let stub: CxWebhookStub;
+let fake: FakeDialogflowCx | undefined;
+
+beforeAll(async () => {
+  project = mkdtempSync(join(tmpdir(), 'deploy-cx-'));
+  copyFileSync(join(repoRoot, 'package.json'), join(project, 'package.json'));
+  copyFileSync(join(repoRoot, '.gcloudignore'), join(project, '.gcloudignore'));
+  writeFileSync(join(project, 'plain.yaml'), 'LOG_LEVEL: "info"\n');
+  writeFileSync(join(project, 'basic.yaml'), 'WEBHOOK_USERNAME: "dialogflow"\n');
+  stub = await startCxWebhookStub();
+});
+afterAll(async () => {
+  await stub.close();
+  rmSync(project, { recursive: true, force: true });
+});
+beforeEach(() => {
+  stub.requests.length = 0;
+  stub.status = 200;
+});
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+interface Harness {
+  deps: MainDeps;
+  out: string[];
+  err: string[];
+  gcloudCalls: string[][];
+}
+
+function harness(options: { invokerCode?: number; cxAgentFiles?: () => Promise<ReadonlyMap<string, string>> } = {}): Harness {
+  const h: Harness = { out: [], err: [], gcloudCalls: [], deps: undefined as unknown as MainDeps };
+  h.deps = {
+    root: project,
+    env: {},
+    today: new Date('2026-11-30T12:00:00Z'),
+    async gcloud(args) {
+      h.gcloudCalls.push([...args]);
+      const [group, verb] = args;
+      if (group === 'functions' && verb === 'deploy') return { code: 0, stdout: '' };
+      if (group === 'functions' && verb === 'describe') return { code: 0, stdout: `${stub.url}\n` };
+      if (group === 'functions' && verb === 'add-invoker-policy-binding') return { code: options.invokerCode ?? 0, stdout: '' };
+      if (group === 'projects' && verb === 'describe') return { code: 0, stdout: '4242\n' };
+      if (group === 'secrets') return { code: 0, stdout: PASSWORD };
+      return { code: 1, stdout: '' };
+    },
+    dialogflow: () => {
+      throw new Error('the ES API must not be used with --cx');
+    },
+    agentFiles: () => Promise.reject(new Error('agent/ must not be read with --cx')),
+    saveZip: () => Promise.reject(new Error('build/agent.zip must not be written with --cx')),
+    dialogflowCx: (p, location) => createDialogflowCxApi({ project: p, location, apiEndpoint: fake!.host, port: fake!.port, protocol: 'http', auth: fakeAuth() }),
+    cxAgentFiles: options.cxAgentFiles ?? (() => readTree(join(repoRoot, 'agent-cx'))),
+    saveCxZip: async () => 'build/agent-cx.zip',
+    newSessionId: () => 'smoke-1',
+    out: (line) => h.out.push(line),
+    err: (line) => h.err.push(line),
+  };
+  return h;
+}
+
+async function withFake(options: Partial<FakeDialogflowCxOptions> = {}): Promise<FakeDialogflowCx> {
+  fake = await startFakeDialogflowCx({ project: PROJECT, projectNumber: '4242', ...options });
+  return fake;
+}
+
+const rpcs = (f: FakeDialogflowCx) => f.calls.map((call) => `${call.method} ${call.path.replace(/^\/v3\/projects\/[^/]+\/locations\/[^/]+/, '').replace(/agent-\d+/, 'A').replace(/webhook-\d+/, 'W')}`);
+
+describe('deploy --cx --dry-run shows the plan and calls nothing', () => {
+  it('with ID-token auth: a private function, the Invoker role for the service agent, the webhook, the smoke test', async () => {
+    const h = harness();
+    expect(await main([...BASE, '--dry-run'], h.deps)).toBe(0);
+    expect(h.out[0]).toBe(`plan for project ${PROJECT}, region europe-west1, Dialogflow CX agent "reddit-content" in projects/${PROJECT}/locations/global:`);
+    const text = h.out.join('\n');
+    expect(text).toContain('--trigger-http --no-allow-unauthenticated');
+    expect(text).not.toContain(' --allow-unauthenticated');
+    expect(text).toContain(`gcloud projects describe ${PROJECT} '--format=value(projectNumber)'`);
+    expect(text).toContain(
+      `gcloud functions add-invoker-policy-binding reddit-webhook --region=europe-west1 --project=${PROJECT} --member=serviceAccount:service-PROJECT_NUMBER@gcp-sa-dialogflow.iam.gserviceaccount.com`,
+    );
+    expect(text).toContain('service agent ID token (serviceAgentAuth: ID_TOKEN), function private');
+    expect(h.out.at(-1)).toBe('7. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
+    expect(h.gcloudCalls).toEqual([]);
+    // The function is private, so the ES warning that it is public is not given.
+    expect(h.err.some((line) => line.includes('is public'))).toBe(false);
+  });
+
+  it('with Basic auth: a public function, the password read from its secret, no Invoker step', async () => {
+    const h = harness();
+    expect(await main([...BASE, ...BASIC, 'pw:3', '--cx-location', 'europe-west1', '--dry-run'], h.deps)).toBe(0);
+    const text = h.out.join('\n');
+    expect(h.out[0]).toContain(`in projects/${PROJECT}/locations/europe-west1:`);
+    expect(text).toContain('--trigger-http --allow-unauthenticated');
+    expect(text).not.toContain('add-invoker-policy-binding');
+    expect(text).toContain('Basic auth dialogflow:******** (password from secret pw:3), function public');
+    expect(text).toContain(`gcloud secrets versions access 3 --secret=pw --project=${PROJECT}`);
+    expect(text).not.toContain(PASSWORD);
+    expect(h.out.at(-1)).toBe('6. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
+  });
+
+  it('--help lists the CX flags after the ES ones', async () => {
+    const h = harness();
+    expect(await main(['--help'], h.deps)).toBe(0);
+    expect(h.out.join('\n')).toMatch(/--no-agent[\s\S]*Dialogflow CX \(Conversational Agents\):\n {2}--cx {22}restore agent-cx\//);
+  });
+});
+
+describe('deploy --cx refuses bad CX flags with exit 2, before anything runs', () => {
+  it.each([
+    [['--webhook-auth', 'oauth'], '--webhook-auth: "oauth" is not one of id-token, basic'],
+    [['--cx-location', 'Europe West'], '--cx-location: "Europe West" is not a location (global, or a region like europe-west1)'],
+    [['--cx-location'], '--cx-location: needs a value'],
+    [['--webhook-auth', 'basic'], '--webhook-auth basic: needs --password-secret (the password the function checks)'],
+    [['--webhook-auth', 'basic'], '--webhook-auth basic: needs WEBHOOK_USERNAME in the env file'],
+  ])('%j', async (flags, problem) => {
+    const h = harness();
+    expect(await main([...BASE, ...flags], h.deps)).toBe(2);
+    expect(h.err).toContain(`deploy: ${problem}`);
+    expect(h.gcloudCalls).toEqual([]);
+  });
+
+  it('a CX flag without --cx', async () => {
+    const h = harness();
+    expect(await main(['--project', PROJECT, '--region', 'europe-west1', '--webhook-auth', 'basic'], h.deps)).toBe(2);
+    expect(h.err).toEqual(['deploy: --webhook-auth: only with --cx']);
+  });
+});
+
+describe('deploy --cx runs the whole sequence against the fake', () => {
+  it('takes a project with no CX agent to a live bot with ID-token auth, step by step', async () => {
+    const f = await withFake();
+    const h = harness();
+    expect(await main(BASE, h.deps)).toBe(0);
+    expect(h.out.filter((line) => line.startsWith('['))).toEqual([
+      `[1] check access to the Dialogflow CX agents of projects/${PROJECT}/locations/global`,
+      '[2] deploy the function',
+      '[3] read the function URL',
+      '[4] create the Dialogflow CX agent',
+      '[5] restore the agent',
+      '[6] let the Dialogflow service agent invoke the function',
+      '[7] point the webhook "reddit-webhook" at the function',
+      '[8] smoke test: "tell me a joke"',
+    ]);
+    expect(h.out).toContain(`    ok: the webhook answered: ${stubText('say-content')}`);
+    expect(h.out.at(-1)).toBe(`live: ${stub.url} (Dialogflow CX agent projects/${PROJECT}/locations/global/agents/agent-1)`);
+    expect(rpcs(f)).toEqual([
+      'GET /agents',
+      'POST /agents',
+      'POST /agents/A:restore',
+      'GET /agents/A/webhooks',
+      'PATCH /agents/A/webhooks/W',
+      'POST /agents/A/sessions/smoke-1:detectIntent',
+    ]);
+    expect(f.calls[1]!.body).toEqual({ displayName: 'reddit-content', defaultLanguageCode: 'en', timeZone: 'Europe/London' });
+    expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual([
+      'functions deploy',
+      'functions describe',
+      'projects describe',
+      'functions add-invoker-policy-binding',
+    ]);
+    expect(h.gcloudCalls[0]).toContain('--no-allow-unauthenticated');
+    expect(h.gcloudCalls[3]).toContain(`--member=serviceAccount:${SERVICE_AGENT}`);
+    // Dialogflow called the webhook with the service agent's ID token for the function's URL, and the tag of the route.
+    expect(stub.requests).toHaveLength(1);
+    expect(idTokenClaims(stub.requests[0]!.headers.authorization)).toMatchObject({ aud: stub.url, email: SERVICE_AGENT });
+    expect(stub.requests[0]!.body.fulfillmentInfo).toEqual({ tag: 'say-content' });
+  });
+
+  it('replaces an existing agent without creating another', async () => {
+    const f = await withFake({ agents: ['reddit-content'] });
+    const h = harness();
+    expect(await main(BASE, h.deps)).toBe(0);
+    expect(h.out).toContain(`    ok: agent projects/${PROJECT}/locations/global/agents/agent-1 found; it will be replaced`);
+    expect(rpcs(f)).not.toContain('POST /agents');
+    expect(f.agents.size).toBe(1);
+  });
+
+  it('with Basic auth: a public function, and Dialogflow sends the secret\'s password', async () => {
+    await withFake();
+    const h = harness();
+    expect(await main([...BASE, ...BASIC, 'pw'], h.deps)).toBe(0);
+    expect(h.gcloudCalls[0]).toContain('--allow-unauthenticated');
+    expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual(['functions deploy', 'functions describe', 'secrets versions']);
+    expect(stub.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from(`dialogflow:${PASSWORD}`).toString('base64')}`);
+    expect(h.out.join('\n')).not.toContain(PASSWORD);
+  });
+
+  it('fails the smoke test (exit 1) when the webhook refuses Dialogflow', async () => {
+    await withFake();
+    stub.status = 401;
+    const h = harness();
+    expect(await main(BASE, h.deps)).toBe(1);
+    expect(h.out.at(-1)).toBe('    failed: webhook call failed: Webhook call failed. Error: UNAVAILABLE, HTTP status code: 401.');
+  });
+
+  it('stops (exit 2) when Dialogflow rejects the content, before touching the webhook or IAM', async () => {
+    const f = await withFake({ agents: ['reddit-content'] });
+    const h = harness({ cxAgentFiles: async () => new Map([...(await readTree(join(repoRoot, 'agent-cx')))].filter(([path]) => !path.startsWith('intents/help/'))) });
+    expect(await main(BASE, h.deps)).toBe(2);
+    expect(h.out.at(-1)).toBe('    failed: Dialogflow rejected the agent restore: Invalid agent content. Route references an unknown intent "help".');
+    expect(rpcs(f).at(-1)).toBe('POST /agents/A:restore');
+    expect(h.gcloudCalls.map((args) => args[1])).toEqual(['deploy', 'describe']);
+  });
+
+  it('returns gcloud\'s exit code when the Invoker role cannot be granted', async () => {
+    await withFake();
+    const h = harness({ invokerCode: 1 });
+    expect(await main(BASE, h.deps)).toBe(1);
+    expect(h.out.at(-1)).toBe('    failed: gcloud exited with 1');
+    expect(stub.requests).toEqual([]);
+  });
+});
