@@ -56,7 +56,7 @@ export function validateCxAgentFiles(files: AgentFiles): Problem[] {
     if (webhook !== undefined && !webhooks.has(webhook)) problems.push({ file, message: `webhook "${webhook}" has no webhooks/${webhook}.json` });
     if (tag !== undefined) {
       usedTags.add(tag);
-      if (!(Object.values(TAGS) as string[]).includes(tag)) problems.push({ file, message: `tag "${tag}" is not one the webhook routes (scripts/agent-cx/tags.ts)` });
+      if (!(Object.values(TAGS) as string[]).includes(tag)) problems.push({ file, message: `tag "${tag}" is not one the webhook routes (src/dialogflow/cx-tags.ts)` });
     }
     if (handler.targetPage !== undefined && handler.targetPage !== END_SESSION && !pages.has(handler.targetPage)) {
       problems.push({ file, message: `target page "${handler.targetPage}" does not exist` });

@@ -58,6 +58,7 @@ function missingFormParameters(page: Page | undefined, parameters: SessionParame
 }
 
 function applyFulfillment(fulfillment: Fulfillment, parameters: Record<string, unknown>): void {
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- session parameters are CX's JSON map, keyed by the agent's names
   for (const action of fulfillment.setParameterActions ?? []) delete parameters[action.parameter];
 }
 
@@ -137,6 +138,7 @@ export function planCxTurn(model: CxModel, state: CxSessionState, text: string):
 export function withWebhookParameters(state: CxSessionState, changes: Readonly<Record<string, unknown>> | undefined): CxSessionState {
   const parameters: Record<string, unknown> = { ...state.parameters };
   for (const [name, value] of Object.entries(changes ?? {})) {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- session parameters are CX's JSON map, keyed by the webhook's names
     if (value === null) delete parameters[name];
     else parameters[name] = value;
   }

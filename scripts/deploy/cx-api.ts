@@ -139,7 +139,7 @@ export function createDialogflowCxApi(options: CxConnectionOptions): DialogflowC
       return {
         text: (result?.responseMessages ?? []).flatMap((message) => message.text?.text ?? []).join(' '),
         intent: result?.match?.intent?.displayName ?? '',
-        webhookStatuses: (result?.webhookStatuses ?? []).map((status) => ({ code: Number(status.code ?? 0), message: status.message ?? '' })),
+        webhookStatuses: (result?.webhookStatuses ?? []).map((status) => ({ code: status.code ?? 0, message: status.message ?? '' })),
       };
     },
   };

@@ -54,14 +54,14 @@ export function takeCxArgs(argv: readonly string[]): { cx: CxRequest | undefined
       continue;
     }
     const value = m[2] ?? argv[++i];
-    if (value === undefined || value.startsWith('--')) problems.push(`--${m[1]}: needs a value`);
+    if (value === undefined || value.startsWith('--')) problems.push(`--${String(m[1])}: needs a value`);
     else values[m[1]!] = value;
   }
   const location = values['cx-location'] ?? CX_DEFAULTS.location;
   const auth = values['webhook-auth'] ?? CX_DEFAULTS.auth;
   if (!LOCATION.test(location)) problems.push(`--cx-location: ${JSON.stringify(location)} is not a location (global, or a region like europe-west1)`);
   if (!(AUTH as readonly string[]).includes(auth)) problems.push(`--webhook-auth: ${JSON.stringify(auth)} is not one of ${AUTH.join(', ')}`);
-  if (!cx && Object.keys(values).length > 0) problems.push(`--${Object.keys(values)[0]}: only with --cx`);
+  if (!cx && Object.keys(values).length > 0) problems.push(`--${String(Object.keys(values)[0])}: only with --cx`);
   if (problems.length > 0) throw new DeployInputError(problems);
   return { cx: cx ? { location, auth: auth as CxAuthKind } : undefined, rest };
 }

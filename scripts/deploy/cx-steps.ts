@@ -65,7 +65,7 @@ export function cxAgentSettings(files: ReadonlyMap<string, string>) {
 function authSummary(plan: DeployPlan, cx: CxRequest): string {
   if (cx.auth === 'id-token') return 'service agent ID token (serviceAgentAuth: ID_TOKEN), function private';
   const ref = plan.request.passwordSecret;
-  return `Basic auth ${plan.envVars.WEBHOOK_USERNAME}:******** (password from secret ${ref?.secret}:${ref?.version}), function public`;
+  return `Basic auth ${String(plan.envVars.WEBHOOK_USERNAME)}:******** (password from secret ${String(ref?.secret)}:${String(ref?.version)}), function public`;
 }
 
 /** Basic auth needs the username (env file) and the password secret, which the function reads too. */

@@ -78,7 +78,7 @@ describe('agent:check on agent-cx/ names the file and the problem', () => {
     }));
     expect(messages(validateCxAgentFiles(changed))).toEqual([
       `${FLOW}: webhook "other" has no webhooks/other.json`,
-      `${FLOW}: tag "helpme" is not one the webhook routes (scripts/agent-cx/tags.ts)`,
+      `${FLOW}: tag "helpme" is not one the webhook routes (src/dialogflow/cx-tags.ts)`,
       `${FLOW}: target page "Nowhere" does not exist`,
       'flows/: the webhook handles tag "help" but no route or event handler calls it',
     ]);

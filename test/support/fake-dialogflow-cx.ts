@@ -110,7 +110,7 @@ async function callWebhook(webhook: any, body: unknown, serviceAgent: string, ti
   const headers: Record<string, string> = { 'Content-Type': 'application/json', ...(service.requestHeaders ?? {}) };
   // webhook.proto: an unspecified service agent auth defaults to ID_TOKEN; NONE (or Basic credentials) sends none.
   const auth = service.serviceAgentAuth ?? 'SERVICE_AGENT_AUTH_UNSPECIFIED';
-  if (service.username) headers.Authorization = `Basic ${Buffer.from(`${service.username}:${service.password ?? ''}`).toString('base64')}`;
+  if (service.username) headers.Authorization = `Basic ${Buffer.from(`${String(service.username)}:${String(service.password ?? '')}`).toString('base64')}`;
   else if (auth === 'ID_TOKEN' || auth === 'SERVICE_AGENT_AUTH_UNSPECIFIED') headers.Authorization = `Bearer ${fakeIdToken(service.uri, serviceAgent)}`;
   try {
     const response = await fetch(service.uri, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
@@ -152,9 +152,9 @@ export async function startFakeDialogflowCx(options: FakeDialogflowCxOptions): P
     const [, agent, tail = ''] = m;
     if (method === 'POST' && tail === ':restore') return { rpc: 'restoreAgent', agent };
     if (method === 'GET' && tail === '/webhooks') return { rpc: 'listWebhooks', agent };
-    if (method === 'PATCH' && /^\/webhooks\/[^/]+$/.test(tail)) return { rpc: 'updateWebhook', agent, rest: `${agent}${tail}` };
+    if (method === 'PATCH' && /^\/webhooks\/[^/]+$/.test(tail)) return { rpc: 'updateWebhook', agent, rest: `${String(agent)}${tail}` };
     const session = /^\/sessions\/([^/:]+):detectIntent$/.exec(tail);
-    if (method === 'POST' && session) return { rpc: 'detectIntent', agent, rest: `${agent}/sessions/${session[1]}` };
+    if (method === 'POST' && session) return { rpc: 'detectIntent', agent, rest: `${String(agent)}/sessions/${String(session[1])}` };
     return undefined;
   };
 
@@ -217,6 +217,7 @@ export async function startFakeDialogflowCx(options: FakeDialogflowCxOptions): P
     }
   };
 
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- node:http drops the promise; a throw here is a bug in the fake, and the test waiting for its answer fails either way
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const body = await readBody(req);
@@ -233,12 +234,12 @@ export async function startFakeDialogflowCx(options: FakeDialogflowCxOptions): P
     if (bearer === undefined) return refuse(UNAUTHENTICATED_MISSING);
     if (bearer !== FAKE_TOKEN) return refuse(UNAUTHENTICATED_INVALID);
     const target = route(req.method ?? '', path);
-    if (!target) return refuse({ status: 404, code: 'NOT_FOUND', message: `no route ${req.method} ${path}` });
+    if (!target) return refuse({ status: 404, code: 'NOT_FOUND', message: `no route ${String(req.method)} ${path}` });
     const failure = options.fail?.[target.rpc];
     if (failure) return refuse(failure);
     const agent = target.agent === undefined ? undefined : agents.get(target.agent);
     if (target.agent !== undefined && !agent) {
-      return refuse({ status: 404, code: 'NOT_FOUND', message: `com.google.apps.framework.request.NotFoundException: Agent '${target.agent.split('/').pop()}' does not exist.` });
+      return refuse({ status: 404, code: 'NOT_FOUND', message: `com.google.apps.framework.request.NotFoundException: Agent '${String(target.agent.split('/').pop())}' does not exist.` });
     }
 
     switch (target.rpc) {
@@ -249,7 +250,7 @@ export async function startFakeDialogflowCx(options: FakeDialogflowCxOptions): P
           if (!body?.[key]) return refuse(invalidArgument(`agent.${field}`, 'the field is required'));
         }
         if ([...agents.values()].some((a) => a.displayName === body.displayName)) {
-          return refuse({ status: 409, code: 'ALREADY_EXISTS', message: `An agent with display name '${body.displayName}' already exists.` });
+          return refuse({ status: 409, code: 'ALREADY_EXISTS', message: `An agent with display name '${String(body.displayName)}' already exists.` });
         }
         return send(200, publicAgent(newAgent(body.displayName, body.defaultLanguageCode, body.timeZone)));
       }
@@ -267,7 +268,7 @@ export async function startFakeDialogflowCx(options: FakeDialogflowCxOptions): P
       }
       case 'getOperation': {
         const operation = operations.get(target.rest!);
-        if (!operation) return refuse({ status: 404, code: 'NOT_FOUND', message: `no operation ${target.rest}` });
+        if (!operation) return refuse({ status: 404, code: 'NOT_FOUND', message: `no operation ${String(target.rest)}` });
         operation.polls -= 1;
         if (operation.polls > 0) return send(200, { name: target.rest, done: false });
         return send(200, operation.error ? { name: target.rest, done: true, error: operation.error } : { name: target.rest, done: true, response: { '@type': 'type.googleapis.com/google.protobuf.Empty' } });
@@ -276,7 +277,7 @@ export async function startFakeDialogflowCx(options: FakeDialogflowCxOptions): P
         return send(200, { webhooks: [...agent!.webhooks.values()] });
       case 'updateWebhook': {
         const current = agent!.webhooks.get(target.rest!);
-        if (!current) return refuse({ status: 404, code: 'NOT_FOUND', message: `Webhook '${target.rest}' does not exist.` });
+        if (!current) return refuse({ status: 404, code: 'NOT_FOUND', message: `Webhook '${String(target.rest)}' does not exist.` });
         const mask = url.searchParams.get('updateMask');
         if (!mask) return refuse(invalidArgument('update_mask', 'the update mask is required'));
         const paths = mask.split(',').map((field) => snake(field.trim()));
@@ -291,7 +292,7 @@ export async function startFakeDialogflowCx(options: FakeDialogflowCxOptions): P
           if (service.serviceAgentAuth !== undefined) {
             const value = typeof service.serviceAgentAuth === 'number' ? SERVICE_AGENT_AUTH[service.serviceAgentAuth] : service.serviceAgentAuth;
             if (!SERVICE_AGENT_AUTH.includes(value)) {
-              return refuse(invalidArgument('webhook.generic_web_service.service_agent_auth', `unknown value "${service.serviceAgentAuth}"`));
+              return refuse(invalidArgument('webhook.generic_web_service.service_agent_auth', `unknown value "${String(service.serviceAgentAuth)}"`));
             }
             service.serviceAgentAuth = value;
           }
