@@ -7,8 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkEnvFile, checkSecretsWithoutEnvFile } from './env-file';
 import { DeployInputError, deployWarnings, parseDeployArgs, USAGE, wantsHelp, type DeployRequest } from './plan';
+import { checkRedditAccess } from './reddit-access';
 import { EXIT_FAILED_STEP, formatPlan, runSteps, type DeployPlan, type StepDeps } from './steps';
-import { IGNORE_FILE } from './upload-set';
+import { IGNORE_FILE, uploadFilter } from './upload-set';
 
 export const EXIT_USAGE = 2;
 
@@ -33,7 +34,7 @@ function resolveEnvFile(root: string, request: DeployRequest): Pick<DeployPlan, 
     checkSecretsWithoutEnvFile(path, secrets);
     return { envFile: undefined, envVars: {} };
   }
-  return { envFile: path, envVars: checkEnvFile(readFileSync(join(root, path), 'utf8'), path, secrets) };
+  return { envFile: path, envVars: checkEnvFile(readFileSync(join(root, path), 'utf8'), path, secrets, root) };
 }
 
 /** `--source=.` uploads the working directory: make sure it is this project, with its ignore file. */
@@ -54,10 +55,15 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
     return 0;
   }
   let plan: DeployPlan;
+  const warnings: string[] = [];
   try {
     const request = parseDeployArgs(argv, deps.env, deps.today);
     checkSourceDir(deps.root);
     plan = { request, ...resolveEnvFile(deps.root, request) };
+    const uploaded = uploadFilter(readFileSync(join(deps.root, IGNORE_FILE), 'utf8'), (name) => readFileSync(join(deps.root, name), 'utf8'));
+    const reddit = checkRedditAccess(request, plan.envVars, uploaded);
+    if (reddit.problems.length > 0) throw new DeployInputError(reddit.problems);
+    warnings.push(...reddit.warnings);
   } catch (error) {
     if (error instanceof DeployInputError) {
       for (const problem of error.problems) deps.err(`deploy: ${problem}`);
@@ -65,7 +71,7 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
     }
     throw error;
   }
-  for (const warning of deployWarnings(plan.request, deps.today)) deps.err(`deploy: warning: ${warning}`);
+  for (const warning of [...deployWarnings(plan.request, deps.today), ...warnings]) deps.err(`deploy: warning: ${warning}`);
   if (plan.request.dryRun) {
     for (const line of formatPlan(plan)) deps.out(line);
     return 0;
