@@ -50,10 +50,15 @@ function fieldPath(path: readonly PropertyKey[]): string {
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('') || '(top level)';
 }
 
+/** A bad key's own message ("is not a subreddit name"), not zod's "Invalid key in record". */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  return issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+}
+
 function parseWith<T>(schema: z.ZodType<T>, data: unknown): T {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${fieldPath(issue.path)}: ${issue.message}`);
+  const problems = parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${fieldPath(issue.path)}: ${issueMessage(issue)}`);
   const more = parsed.error.issues.length - problems.length;
   throw new PostsFileError(more > 0 ? [...problems, `... and ${more} more`] : problems);
 }
