@@ -153,7 +153,7 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
     expect(run.stderr).toBe(
       [
         'deploy: .env.yaml: REDDIT_CLIENT_ID still holds the placeholder "your-reddit-client-id" from .env.yaml.example; put in your own value or delete the line',
-        'deploy: .env.yaml: REDDIT_USER_AGENT still holds the placeholder "your_reddit_name" from .env.yaml.example; put in your own value or delete the line',
+        'deploy: .env.yaml: REDDIT_USERNAME still holds the placeholder "your_reddit_name" from .env.yaml.example; put in your own value or delete the line',
         'deploy: .env.yaml: GOOGLE_CLOUD_PROJECT still holds the placeholder "your-project-id" from .env.yaml.example; put in your own value or delete the line',
         '',
       ].join('\n'),
