@@ -176,6 +176,20 @@ describe('a bad POSTS_FILE stops start-up, naming the file and the field', () =>
   });
 });
 
+describe('FilePostSource searches', () => {
+  it('keeps a search as long as 500 searches fit: the same array until the 501st other topic', () => {
+    const source = new FilePostSource({ path: 'x', listings: parsePostsFile(jokesListing()), count: 5 });
+    const cats = source.posts({ subreddit: 'Jokes', topic: 'cats' });
+    expect(cats.map((post) => post.id)).toEqual(['jk2']);
+    for (let i = 0; i < 499; i++) source.posts({ subreddit: 'Jokes', topic: `topic${i}` });
+    expect(source.posts({ subreddit: 'jokes', topic: 'CATS' })).toBe(cats);
+    source.posts({ subreddit: 'Jokes', topic: 'one more' });
+    const again = source.posts({ subreddit: 'Jokes', topic: 'cats' });
+    expect(again).not.toBe(cats);
+    expect(again).toEqual(cats);
+  });
+});
+
 describe('with credentials: merged with Reddit', () => {
   const query = { subreddit: 'Jokes' };
   const fileSource = () => new FilePostSource({ path: 'x', listings: parsePostsFile(jokesListing()), count: 5 });
