@@ -156,12 +156,9 @@ export async function runCheck(env: NodeJS.ProcessEnv, io: CheckIo): Promise<num
 }
 
 async function main(argv: string[]): Promise<number> {
+  // No positional arguments: one is a mistake (exit 2), like an unknown option.
   const args = helpOnlyCommandLine(argv, USAGE);
   if (typeof args === 'number') return args;
-  if (args.length > 0) {
-    console.error(`reddit:check takes no arguments, got ${args.join(' ')}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
   return runCheck(process.env, { out: (line) => console.log(line), err: (line) => console.error(line) });
 }
 
