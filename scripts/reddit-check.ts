@@ -9,7 +9,7 @@
 import { ALL_KINDS, type ContentKind } from '../src/catalog';
 import { ConfigError, loadConfig, type Config } from '../src/config';
 import { silentLogger } from '../src/log';
-import { REDDIT_ACCESS_DOCS, redditAccess, type RedditAccess } from '../src/reddit/access';
+import { namesAccount, REDDIT_ACCESS_DOCS, redditAccess, type RedditAccess } from '../src/reddit/access';
 import { RedditClient } from '../src/reddit/client';
 import { header } from '../src/reddit/cooldown';
 import { RedditError } from '../src/reddit/errors';
@@ -117,7 +117,7 @@ export async function runCheck(env: NodeJS.ProcessEnv, io: CheckIo): Promise<num
     return EXIT.failed;
   }
   io.out(`access: ${describeAccess(access, config)}`);
-  if (access.kind !== 'anonymous' && !/\(by \/u\/[^)]+\)/.test(config.reddit.userAgent)) {
+  if (access.kind !== 'anonymous' && !namesAccount(config.reddit.userAgent)) {
     io.out(`warning: the User-Agent names no Reddit account; set REDDIT_USERNAME (${REDDIT_ACCESS_DOCS})`);
   }
   const client = new RedditClient(config, { log: silentLogger });

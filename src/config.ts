@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT_FILTER_LEVELS, DEFAULT_CONTENT_FILTER, type ContentFilterLevel } from './content-filter';
-import { redditAccess, REDDIT_ACCESS_DOCS } from './reddit/access';
+import { namesAccount, redditAccess, REDDIT_ACCESS_DOCS } from './reddit/access';
 import { PostsFileError, readPostsFile, type PostsFile } from './reddit/posts-file';
 
 // Exactly the two words the README documents: `ALLOW_NSFW=1` or `yes` would be a guess at intent.
@@ -247,9 +247,11 @@ export function configWarnings(config: Config): string[] {
     warnings.push(
       `Reddit serves its posts only to approved API apps, and no credentials are set: Reddit is not called. Set REDDIT_CLIENT_ID (and REDDIT_CLIENT_SECRET for a script or web app) and REDDIT_USERNAME, see ${REDDIT_ACCESS_DOCS}; until then the answers come from ${config.posts ? `POSTS_FILE (${config.posts.path}) and ` : ''}the built-in collection`,
     );
-  } else if (access.kind !== 'anonymous' && !config.reddit.username && !/\(by \/u\/[^)]+\)/.test(config.reddit.userAgent)) {
+  } else if (access.kind !== 'anonymous' && !namesAccount(config.reddit.userAgent)) {
+    // With REDDIT_USERNAME set, only a REDDIT_USER_AGENT of its own can have left the account out.
+    const cause = config.reddit.username ? 'REDDIT_USER_AGENT names no Reddit account' : 'REDDIT_CLIENT_ID is set without REDDIT_USERNAME';
     warnings.push(
-      `REDDIT_CLIENT_ID is set without REDDIT_USERNAME: Reddit asks for the app owner's account in the User-Agent ("... (by /u/NAME)") and may throttle or block one without it; set REDDIT_USERNAME (see ${REDDIT_ACCESS_DOCS})`,
+      `${cause}: Reddit asks for the app owner's account in the User-Agent ("... (by /u/NAME)") and may throttle or block one without it; set REDDIT_USERNAME (see ${REDDIT_ACCESS_DOCS})`,
     );
   }
   if (config.deadlineMs > DEADLINE_WARN_ABOVE_MS) {

@@ -23,6 +23,11 @@ export function isRedditHost(url: string): boolean {
   return host === 'reddit.com' || host.endsWith('.reddit.com');
 }
 
+/** Does this User-Agent name the Reddit account behind it, as Reddit's form asks ("... (by /u/NAME)")? */
+export function namesAccount(userAgent: string): boolean {
+  return /\(by \/u\/[^)]+\)/.test(userAgent);
+}
+
 export function redditAccess(reddit: { baseUrl: string; clientId?: string; clientSecret?: string }): RedditAccess {
   const { clientId, clientSecret } = reddit;
   if (clientId && clientSecret) return { kind: 'script', clientId, clientSecret };

@@ -103,6 +103,9 @@ describe('start-up warnings about Reddit', () => {
       expect.stringMatching(/^REDDIT_CLIENT_ID is set without REDDIT_USERNAME: .*set REDDIT_USERNAME \(see README\.md#reddit-access\)$/),
     ]);
     expect(redditWarnings({ REDDIT_CLIENT_ID: 'id' })).toHaveLength(1);
+    expect(redditWarnings({ REDDIT_CLIENT_ID: 'id', REDDIT_USERNAME: 'owner', REDDIT_USER_AGENT: 'web:x:1' })).toEqual([
+      expect.stringMatching(/^REDDIT_USER_AGENT names no Reddit account: /),
+    ]);
   });
 
   it('none with a username, or with a User-Agent that names the account itself', () => {
