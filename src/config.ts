@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT_FILTER_LEVELS, DEFAULT_CONTENT_FILTER, type ContentFilterLevel } from './content-filter';
+import { namesAccount, redditAccess, REDDIT_ACCESS_DOCS } from './reddit/access';
+import { PostsFileError, readPostsFile, type PostsFile } from './reddit/posts-file';
 
 // Exactly the two words the README documents: `ALLOW_NSFW=1` or `yes` would be a guess at intent.
 const booleanFlag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((value) => value === 'true');
@@ -61,6 +63,12 @@ const ConfigSchema = z
     REDDIT_CLIENT_ID: z.string().min(1).optional(),
     REDDIT_CLIENT_SECRET: z.string().min(1).optional(),
     REDDIT_USER_AGENT: z.string().min(1).optional(),
+    // Reddit's own rule for account names; "/u/" belongs to the User-Agent, not here.
+    REDDIT_USERNAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{3,20}$/, 'must be a Reddit username (3-20 letters, digits, _ or -), without /u/')
+      .optional(),
+    POSTS_FILE: z.string().min(1).optional(),
     WEBHOOK_USERNAME: z.string().min(1).optional(),
     WEBHOOK_PASSWORD: z.string().min(1).optional(),
     WEBHOOK_HEADER_NAME: z
@@ -99,16 +107,20 @@ const ConfigSchema = z
  * pairing problem would only show up after the other problems were fixed.
  */
 const PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ['REDDIT_CLIENT_ID', 'REDDIT_CLIENT_SECRET'],
   ['WEBHOOK_USERNAME', 'WEBHOOK_PASSWORD'],
   ['WEBHOOK_HEADER_NAME', 'WEBHOOK_HEADER_VALUE'],
 ];
 
 /** One line per half-set pair, naming the missing variable (its value is unset, so never shown). */
 function pairProblems(env: Record<string, string | undefined>): string[] {
-  return PAIRS.filter(([a, b]) => (env[a] !== undefined) !== (env[b] !== undefined)).map(
+  const problems = PAIRS.filter(([a, b]) => (env[a] !== undefined) !== (env[b] !== undefined)).map(
     ([a, b]) => `${env[a] !== undefined ? b : a}: ${a} and ${b} must be set together`,
   );
+  // The id alone is an installed app; a secret without its id is nothing at all.
+  if (env.REDDIT_CLIENT_SECRET !== undefined && env.REDDIT_CLIENT_ID === undefined) {
+    problems.unshift('REDDIT_CLIENT_ID: REDDIT_CLIENT_SECRET needs REDDIT_CLIENT_ID (the id alone is an installed app, a secret alone is nothing)');
+  }
+  return problems;
 }
 
 export interface Config {
@@ -118,8 +130,12 @@ export interface Config {
     oauthUrl: string;
     clientId?: string;
     clientSecret?: string;
+    /** The Reddit account that owns the app (REDDIT_USERNAME), named in the User-Agent. */
+    username?: string;
     userAgent: string;
   };
+  /** POSTS_FILE, read and checked at start-up. */
+  posts?: PostsFile;
   auth?: { username: string; password: string };
   /** A shared secret Dialogflow sends as a custom header (Fulfillment settings, "Headers"). */
   headerSecret?: { name: string; value: string };
@@ -183,6 +199,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(present);
   // Every problem in one error: the per-variable ones first, then the pairs.
   const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => describeProblem(issue, present))), ...pairProblems(present)];
+  // The file is read here, so that a bad one stops start-up like a bad variable does.
+  let posts: PostsFile | undefined;
+  if (parsed.success && parsed.data.POSTS_FILE !== undefined) {
+    try {
+      posts = readPostsFile(parsed.data.POSTS_FILE);
+    } catch (error) {
+      if (!(error instanceof PostsFileError)) throw error;
+      problems.push(...error.problems.map((problem) => `POSTS_FILE=${JSON.stringify(parsed.data.POSTS_FILE)}: ${problem}`));
+    }
+  }
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -195,8 +221,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       oauthUrl: stripTrailingSlash(e.REDDIT_OAUTH_URL),
       clientId: e.REDDIT_CLIENT_ID,
       clientSecret: e.REDDIT_CLIENT_SECRET,
-      userAgent: e.REDDIT_USER_AGENT ?? `nodejs:${pkg.name}:${pkg.version}`,
+      username: e.REDDIT_USERNAME,
+      userAgent: e.REDDIT_USER_AGENT ?? redditUserAgent(pkg, e.REDDIT_USERNAME),
     },
+    posts,
     auth: e.WEBHOOK_USERNAME && e.WEBHOOK_PASSWORD ? { username: e.WEBHOOK_USERNAME, password: e.WEBHOOK_PASSWORD } : undefined,
     headerSecret:
       e.WEBHOOK_HEADER_NAME && e.WEBHOOK_HEADER_VALUE ? { name: e.WEBHOOK_HEADER_NAME, value: e.WEBHOOK_HEADER_VALUE } : undefined,
@@ -213,9 +241,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/** Reddit's required form: `<platform>:<app id>:<version> (by /u/<username>)`; without a username the part in brackets is left out. */
+export function redditUserAgent(pkg: { name: string; version: string }, username?: string): string {
+  const agent = `nodejs:${pkg.name}:${pkg.version}`;
+  return username ? `${agent} (by /u/${username})` : agent;
+}
+
 /** Settings that work but are probably a mistake; start-up logs them as warnings. */
 export function configWarnings(config: Config): string[] {
   const warnings: string[] = [];
+  const access = redditAccess(config.reddit);
+  if (access.kind === 'none') {
+    warnings.push(
+      `Reddit serves its posts only to approved API apps, and no credentials are set: Reddit is not called. Set REDDIT_CLIENT_ID (and REDDIT_CLIENT_SECRET for a script or web app) and REDDIT_USERNAME, see ${REDDIT_ACCESS_DOCS}; until then the answers come from ${config.posts ? `POSTS_FILE (${config.posts.path}) and ` : ''}the built-in collection`,
+    );
+  } else if (access.kind !== 'anonymous' && !namesAccount(config.reddit.userAgent)) {
+    // With REDDIT_USERNAME set, only a REDDIT_USER_AGENT of its own can have left the account out.
+    const cause = config.reddit.username ? 'REDDIT_USER_AGENT names no Reddit account' : 'REDDIT_CLIENT_ID is set without REDDIT_USERNAME';
+    warnings.push(
+      `${cause}: Reddit asks for the app owner's account in the User-Agent ("... (by /u/NAME)") and may throttle or block one without it; set REDDIT_USERNAME (see ${REDDIT_ACCESS_DOCS})`,
+    );
+  }
   if (config.deadlineMs > DEADLINE_WARN_ABOVE_MS) {
     warnings.push(
       `WEBHOOK_DEADLINE_MS=${config.deadlineMs}: Dialogflow ES gives up on a webhook after 5 s, so answers this late may never be shown; ${DEADLINE_WARN_ABOVE_MS} or less leaves room for the network`,

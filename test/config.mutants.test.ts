@@ -46,7 +46,7 @@ describe('config problems', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([
       'PORT="0": must be a whole number from 1 to 65535 (a TCP port)',
-      'REDDIT_CLIENT_ID: REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET must be set together',
+      'REDDIT_CLIENT_ID: REDDIT_CLIENT_SECRET needs REDDIT_CLIENT_ID (the id alone is an installed app, a secret alone is nothing)',
       'WEBHOOK_USERNAME: WEBHOOK_USERNAME and WEBHOOK_PASSWORD must be set together',
     ]);
   });

@@ -55,7 +55,7 @@ describe('loadConfig', () => {
     [{ REDDIT_BASE_URL: 'not a url' }, /REDDIT_BASE_URL/],
     [{ ALLOW_NSFW: 'maybe' }, /ALLOW_NSFW/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
-    [{ REDDIT_CLIENT_ID: 'id' }, /REDDIT_CLIENT_SECRET/],
+    [{ REDDIT_CLIENT_SECRET: 'secret' }, /REDDIT_CLIENT_ID/],
     [{ WEBHOOK_PASSWORD: 'pw' }, /WEBHOOK_USERNAME/],
     [{ WEBHOOK_USERNAME: 'df' }, /WEBHOOK_PASSWORD/],
     [{ WEBHOOK_HEADER_NAME: 'x-secret' }, /WEBHOOK_HEADER_VALUE/],

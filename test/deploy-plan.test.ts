@@ -119,11 +119,8 @@ describe('parseDeployArgs + buildGcloudArgs', () => {
     expect(problemsOf(() => parseDeployArgs([...base, 'extra'], {}))[0]).toMatch(/Unexpected argument 'extra'/);
   });
 
-  it('warns about a public function without Basic auth, anonymous Reddit, and odd-looking names', () => {
-    expect(deployWarnings(parseDeployArgs(base, {}))).toEqual([
-      expect.stringMatching(/--password-secret.*public/),
-      expect.stringMatching(/--reddit-secret/),
-    ]);
+  it('warns about a public function without Basic auth and odd-looking names (Reddit access is checked with the env file)', () => {
+    expect(deployWarnings(parseDeployArgs(base, {}))).toEqual([expect.stringMatching(/--password-secret.*public/)]);
     const quiet = parseDeployArgs([...base, '--reddit-secret', 'r', '--password-secret', 'p'], {});
     expect(deployWarnings(quiet)).toEqual([]);
     const odd = parseDeployArgs(['--project', 'p', '--region', 'us-central1', '--reddit-secret', 'r', '--password-secret', 'p'], {});
@@ -186,8 +183,9 @@ describe('checkEnvFile', () => {
     ]);
   });
 
-  it('refuses half a credential pair in either direction', () => {
-    expect(problemsOf(() => checkEnvFile('REDDIT_CLIENT_ID: "abc"\n', '.env.yaml', none))[0]).toMatch(/REDDIT_CLIENT_ID is set but --reddit-secret is not/);
+  it('refuses half a credential pair in either direction, but takes REDDIT_CLIENT_ID alone (an installed app)', () => {
+    expect(checkEnvFile('REDDIT_CLIENT_ID: "abc"\n', '.env.yaml', none)).toEqual({ REDDIT_CLIENT_ID: 'abc' });
+    expect(problemsOf(() => checkEnvFile('WEBHOOK_USERNAME: "df"\n', '.env.yaml', none))[0]).toMatch(/WEBHOOK_USERNAME is set but --password-secret is not/);
     expect(problemsOf(() => checkEnvFile('LOG_LEVEL: "info"\n', '.env.yaml', { reddit: false, password: true }))[0]).toMatch(
       /--password-secret needs WEBHOOK_USERNAME in .env.yaml/,
     );

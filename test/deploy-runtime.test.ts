@@ -175,7 +175,7 @@ describe('.env.yaml.example', () => {
   it('copied as it is, is refused with each placeholder named', () => {
     expect(problemsOf(() => checkEnvFile(example(), '.env.yaml', secrets))).toEqual([
       '.env.yaml: REDDIT_CLIENT_ID still holds the placeholder "your-reddit-client-id" from .env.yaml.example; put in your own value or delete the line',
-      '.env.yaml: REDDIT_USER_AGENT still holds the placeholder "your_reddit_name" from .env.yaml.example; put in your own value or delete the line',
+      '.env.yaml: REDDIT_USERNAME still holds the placeholder "your_reddit_name" from .env.yaml.example; put in your own value or delete the line',
       '.env.yaml: GOOGLE_CLOUD_PROJECT still holds the placeholder "your-project-id" from .env.yaml.example; put in your own value or delete the line',
     ]);
   });
@@ -187,7 +187,7 @@ describe('.env.yaml.example', () => {
       .replace('your-project-id', 'my-project-123');
     expect(checkEnvFile(filled, '.env.yaml', secrets)).toMatchObject({
       REDDIT_CLIENT_ID: 'abc123',
-      REDDIT_USER_AGENT: 'nodejs:reddit-dialogflow-webhook:0.1.0 (by /u/jokebot_owner)',
+      REDDIT_USERNAME: 'jokebot_owner',
       WEBHOOK_USERNAME: 'dialogflow',
       GOOGLE_CLOUD_PROJECT: 'my-project-123',
     });

@@ -4,7 +4,7 @@
  * local fake of the Dialogflow v2 API, the real webhook behind Basic auth, and
  * a stand-in for gcloud that records what it was asked. Nothing leaves loopback.
  */
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8, strToU8, zipSync } from 'fflate';
@@ -12,6 +12,8 @@ import nock from 'nock';
 import { readTree } from '../scripts/agent/files';
 import { createDialogflowApi } from '../scripts/deploy/dialogflow';
 import { main, type MainDeps } from '../scripts/deploy/main';
+import { walkUploadSet } from '../scripts/deploy/upload-set';
+import { listingJson, fixturePosts } from '../scripts/local-agent/reddit-fixtures';
 import { fakeAuth, IAM_DENIED, SERVICE_DISABLED, startFakeDialogflow, type FakeDialogflow, type FakeDialogflowOptions } from './support/fake-dialogflow';
 import { jokes } from './support/reddit';
 import { REDDIT, startWebhook, type RunningWebhook } from './support/server';
@@ -31,7 +33,8 @@ beforeAll(async () => {
   project = mkdtempSync(join(tmpdir(), 'deploy-steps-'));
   copyFileSync(join(repoRoot, 'package.json'), join(project, 'package.json'));
   copyFileSync(join(repoRoot, '.gcloudignore'), join(project, '.gcloudignore'));
-  writeFileSync(join(project, 'env.yaml'), 'WEBHOOK_USERNAME: "dialogflow"\n');
+  // An installed app (REDDIT_CLIENT_ID alone): a deploy without Reddit access is refused.
+  writeFileSync(join(project, 'env.yaml'), 'WEBHOOK_USERNAME: "dialogflow"\nREDDIT_CLIENT_ID: "app-id"\nREDDIT_USERNAME: "owner_1"\n');
   webhook = await startWebhook({ WEBHOOK_USERNAME: 'dialogflow', WEBHOOK_PASSWORD: PASSWORD });
 });
 
@@ -57,7 +60,7 @@ interface Harness {
  * `secret` is what Secret Manager holds for the password; `deployCode` what
  * `gcloud functions deploy` exits with.
  */
-function harness(options: { secret?: string; deployCode?: number; dialogflow?: MainDeps['dialogflow'] } = {}): Harness {
+function harness(options: { secret?: string; deployCode?: number; dialogflow?: MainDeps['dialogflow']; url?: string } = {}): Harness {
   const h: Harness = { out: [], err: [], gcloudCalls: [], zips: [], deps: undefined as unknown as MainDeps };
   h.deps = {
     root: project,
@@ -67,7 +70,7 @@ function harness(options: { secret?: string; deployCode?: number; dialogflow?: M
       h.gcloudCalls.push([...args]);
       const [group, verb] = args;
       if (group === 'functions' && verb === 'deploy') return { code: options.deployCode ?? 0, stdout: '' };
-      if (group === 'functions' && verb === 'describe') return { code: 0, stdout: `${webhook.url}\n` };
+      if (group === 'functions' && verb === 'describe') return { code: 0, stdout: `${options.url ?? webhook.url}\n` };
       if (group === 'secrets') return { code: 0, stdout: options.secret ?? PASSWORD };
       return { code: 1, stdout: '' };
     },
@@ -173,7 +176,7 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     expect(log).toMatch(/\[4\] create the Dialogflow ES agent\n {4}ok: agent "reddit-content" \(en, Europe\/London\)/);
     expect(log).toMatch(/\[5\] restore the agent\n {4}ok: restored from build\/agent.zip \(\d+ bytes\)/);
     expect(log).toMatch(/\[6\] set fulfillment\n {4}ok: URL http:\S+, Basic auth dialogflow:\*{8} \(password from secret webhook-password:latest\), enabled/);
-    expect(log).toMatch(/\[7\] smoke test: "tell me a joke"\n {4}ok: the webhook answered: Here's a joke: Title (j\d+) Punchline \1 What do you want to hear next, a joke or a fact\?/);
+    expect(log).toMatch(/\[7\] smoke test: "tell me a joke"\n {4}ok: the webhook answered from Reddit: Here's a joke: Title (j\d+) Punchline \1 What do you want to hear next, a joke or a fact\?/);
     expect(log).toMatch(/live: http:\/\/127\.0\.0\.1/);
   });
 
@@ -338,10 +341,11 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     // The header secret needs its name in the env file: a clear refusal first.
     expect(h.err).toEqual(['deploy: --header-secret needs WEBHOOK_HEADER_NAME in env.yaml']);
 
-    writeFileSync(join(project, 'env-hdr.yaml'), 'WEBHOOK_USERNAME: "dialogflow"\nWEBHOOK_HEADER_NAME: "x-df-key"\n');
+    writeFileSync(join(project, 'env-hdr.yaml'), 'WEBHOOK_USERNAME: "dialogflow"\nWEBHOOK_HEADER_NAME: "x-df-key"\nREDDIT_CLIENT_ID: "app-id"\n');
     const flags = [...FLAGS.slice(0, -1), 'env-hdr.yaml', '--header-secret', 'hdr', '--dry-run'];
     expect(await main(flags, h.deps)).toBe(0);
     const plan = h.out.join('\n');
+    expect(plan).toContain('   posts: Reddit, as an installed app');
     expect(plan).toContain('1. check access to the Dialogflow ES agent of projects/heldout-proj');
     expect(plan).toMatch(/2\. deploy the function:\n {3}gcloud functions deploy reddit-webhook --gen2 --runtime=nodejs24 /);
     expect(plan).toContain("3. read its URL (expected https://europe-west1-heldout-proj.cloudfunctions.net/reddit-webhook):\n   gcloud functions describe reddit-webhook --gen2 --project=heldout-proj --region=europe-west1 '--format=value(url)'");
@@ -350,5 +354,87 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
       '5. set fulfillment: URL https://europe-west1-heldout-proj.cloudfunctions.net/reddit-webhook, Basic auth dialogflow:******** (password from secret webhook-password:latest), header x-df-key: ******** (from secret hdr:latest), enabled',
     );
     expect(plan).toContain('6. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
+  });
+});
+
+describe('npm run deploy without Reddit credentials', () => {
+  const base = ['--project', PROJECT, '--region', 'europe-west1', '--password-secret', 'webhook-password'];
+  const envFile = (name: string, text: string) => {
+    writeFileSync(join(project, name), `WEBHOOK_USERNAME: "dialogflow"\n${text}`);
+    return ['--env-vars-file', name];
+  };
+  const refused = (h: Harness) => {
+    expect(h.gcloudCalls).toEqual([]);
+    return h.err.join('\n');
+  };
+
+  it.each([[[]], [['--dry-run']]])('exits 2 explaining the two ways, and calls nothing (%p)', async (extra) => {
+    const h = harness({ dialogflow: () => { throw new Error('must not be called'); } });
+    expect(await main([...base, ...envFile('env-none.yaml', ''), ...extra], h.deps)).toBe(2);
+    const text = refused(h);
+    expect(text).toMatch(/^deploy: no Reddit credentials: Reddit serves its posts only to approved API apps, so this bot would never tell a post from Reddit\. Two ways:\n/);
+    expect(text).toContain('  1. credentials: create an app at https://www.reddit.com/prefs/apps and request API access for it (README.md#reddit-access)');
+    expect(text).toContain('pass --reddit-secret NAME');
+    expect(text).toContain('or set REDDIT_CLIENT_ID alone for an installed app');
+    expect(text).toContain('  2. --no-reddit: deploy without Reddit; the bot answers from POSTS_FILE (set it in the env file; the file is uploaded with the function) and its built-in collection.');
+    expect(h.out).toEqual([]);
+  });
+
+  it('--no-reddit with REDDIT_CLIENT_ID: exit 2, pick one', async () => {
+    const h = harness();
+    expect(await main([...base, ...envFile('env-both.yaml', 'REDDIT_CLIENT_ID: "app-id"\n'), '--no-reddit', '--dry-run'], h.deps)).toBe(2);
+    expect(refused(h)).toBe(
+      'deploy: --no-reddit: but Reddit credentials are given (--reddit-secret or REDDIT_CLIENT_ID in the env file); drop one or the other',
+    );
+  });
+
+  it('--no-reddit with POSTS_FILE under posts/: the plan says so, and the file is in the upload', async () => {
+    mkdirSync(join(project, 'posts'), { recursive: true });
+    writeFileSync(join(project, 'posts', 'jokes.json'), JSON.stringify(listingJson('Jokes', fixturePosts('jokes'))));
+    const h = harness();
+    expect(await main([...base, ...envFile('env-file.yaml', 'POSTS_FILE: "posts/jokes.json"\n'), '--no-reddit', '--dry-run'], h.deps)).toBe(0);
+    expect(h.err).toEqual([]);
+    expect(h.out).toContain('   posts: --no-reddit: Reddit is not called; POSTS_FILE posts/jokes.json (uploaded with the function) and the built-in collection');
+    expect(walkUploadSet(project).map((entry) => entry.path)).toContain('posts/jokes.json');
+    expect(h.gcloudCalls).toEqual([]);
+  });
+
+  it('--no-reddit without POSTS_FILE: a warning that only the collection answers', async () => {
+    const h = harness();
+    expect(await main([...base, ...envFile('env-plain.yaml', ''), '--no-reddit', '--dry-run'], h.deps)).toBe(0);
+    expect(h.err).toEqual([
+      'deploy: warning: --no-reddit without POSTS_FILE in the env file: every answer comes from the built-in collection (a dozen jokes and facts)',
+    ]);
+  });
+
+  it('a POSTS_FILE that would not be uploaded, or that is not a valid posts file: exit 2 naming it', async () => {
+    mkdirSync(join(project, 'data'), { recursive: true });
+    writeFileSync(join(project, 'data', 'jokes.json'), JSON.stringify(listingJson('Jokes', fixturePosts('jokes'))));
+    const outside = harness();
+    expect(await main([...base, ...envFile('env-outside.yaml', 'POSTS_FILE: "data/jokes.json"\n'), '--no-reddit', '--dry-run'], outside.deps)).toBe(2);
+    expect(refused(outside)).toBe(
+      'deploy: POSTS_FILE: "data/jokes.json" would not be uploaded (.gcloudignore); put it under posts/, which is uploaded, e.g. posts/posts.json',
+    );
+    writeFileSync(join(project, 'posts', 'bad.json'), JSON.stringify({ Jokes: { kind: 'Listing', data: { children: [{ kind: 't3', data: { id: 'x', title: 'T' } }] } } }));
+    const bad = harness();
+    expect(await main([...base, ...envFile('env-bad.yaml', 'POSTS_FILE: "posts/bad.json"\n'), '--no-reddit', '--dry-run'], bad.deps)).toBe(2);
+    expect(refused(bad)).toBe(
+      `deploy: env-bad.yaml: Invalid configuration:\n  POSTS_FILE=${JSON.stringify(join(project, 'posts/bad.json'))}: Jokes.data.children[0].data.permalink: Invalid input: expected string, received undefined`,
+    );
+  });
+
+  it('the smoke test says the answer came from the built-in collection', async () => {
+    // The function as deployed with --no-reddit and no file: REDDIT_BASE_URL left at reddit.com, no credentials.
+    const offline = await startWebhook({ REDDIT_BASE_URL: 'https://www.reddit.com', WEBHOOK_USERNAME: 'dialogflow', WEBHOOK_PASSWORD: PASSWORD });
+    try {
+      await withFake();
+      const h = harness({ url: offline.url });
+      expect(await main([...base, ...envFile('env-smoke.yaml', ''), '--no-reddit'], h.deps)).toBe(0);
+      expect(h.out.join('\n')).toMatch(
+        /\[7\] smoke test: "tell me a joke"\n    ok: the webhook answered from the built-in collection: Reddit has no jokes I can read out right now, so here's one from my own collection:/,
+      );
+    } finally {
+      await offline.close();
+    }
   });
 });

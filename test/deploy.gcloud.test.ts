@@ -111,7 +111,7 @@ describeWithGcloud(SUITE, () => {
     const commands = await printedCommands(
       'redis',
       ['--project', 'heldout-proj', '--region', 'europe-west1', '--redis-secret', 'r', '--network', 'default', '--subnet', 'default', '--no-agent'],
-      'LOG_LEVEL: "info"\n',
+      'LOG_LEVEL: "info"\nREDDIT_CLIENT_ID: "installed-app"\n',
     );
     expect(commands.map((c) => c.split(' ').slice(0, 3).join(' '))).toEqual([
       'gcloud functions deploy',

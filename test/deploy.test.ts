@@ -66,7 +66,7 @@ function runDeploy(args: string[], options: { cwd: string; path: string; env?: R
 
 describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
   it('--dry-run prints the plan with the gcloud command and exits 0 without gcloud installed', async () => {
-    const run = await runDeploy(['--dry-run', '--project', 'p', '--region', 'us-central1'], {
+    const run = await runDeploy(['--dry-run', '--project', 'p', '--region', 'us-central1', '--no-reddit'], {
       cwd: projectDir('dry-run'),
       path: binDir('dry-run', {}),
     });
@@ -101,7 +101,7 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
   });
 
   it('takes the project and region from the environment', async () => {
-    const run = await runDeploy(['--dry-run'], {
+    const run = await runDeploy(['--dry-run', '--no-reddit'], {
       cwd: projectDir('from-env'),
       path: binDir('from-env', {}),
       env: { GOOGLE_CLOUD_PROJECT: 'env-project-1', FUNCTION_REGION: 'asia-northeast1' },
@@ -153,7 +153,7 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
     expect(run.stderr).toBe(
       [
         'deploy: .env.yaml: REDDIT_CLIENT_ID still holds the placeholder "your-reddit-client-id" from .env.yaml.example; put in your own value or delete the line',
-        'deploy: .env.yaml: REDDIT_USER_AGENT still holds the placeholder "your_reddit_name" from .env.yaml.example; put in your own value or delete the line',
+        'deploy: .env.yaml: REDDIT_USERNAME still holds the placeholder "your_reddit_name" from .env.yaml.example; put in your own value or delete the line',
         'deploy: .env.yaml: GOOGLE_CLOUD_PROJECT still holds the placeholder "your-project-id" from .env.yaml.example; put in your own value or delete the line',
         '',
       ].join('\n'),
@@ -168,7 +168,7 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
   });
 
   it('without --dry-run says so clearly when gcloud is not on PATH', async () => {
-    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1', '--no-agent'], {
+    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1', '--no-agent', '--no-reddit'], {
       cwd: projectDir('no-gcloud'),
       path: binDir('no-gcloud', {}),
     });
@@ -180,7 +180,7 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
     const argsFile = join(work, 'fake-gcloud-args.txt');
     // A stand-in gcloud that records its argv, one per line, and fails with a code of its own.
     const fake = `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}'\nexit 3\n`;
-    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1', '--max-instances', '4', '--no-agent'], {
+    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1', '--max-instances', '4', '--no-agent', '--no-reddit'], {
       cwd: projectDir('fake-gcloud'),
       path: binDir('fake-gcloud', { gcloud: fake }),
     });

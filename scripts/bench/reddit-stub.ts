@@ -112,6 +112,8 @@ export interface RedditStub {
   unauthorized(): number;
   /** Turns OAuth on with these client credentials, or off (undefined): listings then need no token. */
   setOAuth(credentials: StubCredentials | undefined): void;
+  /** Extra headers on every listing answer, e.g. Reddit's X-Ratelimit-*; {} for none. */
+  setHeaders(headers: Record<string, string>): void;
   close(): Promise<void>;
 }
 
@@ -144,6 +146,7 @@ export async function startRedditStub(options: StubOptions = {}): Promise<Reddit
   const paths = new Map<string, number>();
   const limit = { minute: -1, used: 0, refused: 0, tokens: 0, unauthorized: 0 };
   let oauth = options.oauth;
+  let extraHeaders: Record<string, string> = {};
   const issued = new Set<string>();
   const refuse = (res: import('node:http').ServerResponse, header: string) => {
     limit.unauthorized += 1;
@@ -199,7 +202,8 @@ export async function startRedditStub(options: StubOptions = {}): Promise<Reddit
     // A search is its own listing per query.
     const listing = match[2] === 'search' ? `${path}?q=${requestUrl.searchParams.get('q') ?? ''}` : path;
     paths.set(listing, (paths.get(listing) ?? 0) + 1);
-    const send = () => res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' }).end(body(decodeURIComponent(match[1] as string)));
+    const send = () =>
+      res.writeHead(200, { ...extraHeaders, 'content-type': 'application/json; charset=UTF-8' }).end(body(decodeURIComponent(match[1] as string)));
     if (delayMs > 0) setTimeout(send, delayMs);
     else send();
   });
@@ -221,6 +225,9 @@ export async function startRedditStub(options: StubOptions = {}): Promise<Reddit
     unauthorized: () => limit.unauthorized,
     setOAuth: (credentials) => {
       oauth = credentials;
+    },
+    setHeaders: (headers) => {
+      extraHeaders = headers;
     },
     byPath: () => paths,
     rateLimited: () => limit.refused,

@@ -2,6 +2,7 @@
  * Checks the YAML file handed to `gcloud --env-vars-file` before anything is
  * uploaded: secrets must not be in it, and the values must start the function.
  */
+import { isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigError, loadConfig } from '../../src/config';
 import { DeployInputError, SECRET_VARIABLES } from './plan';
@@ -20,11 +21,14 @@ export const EXAMPLE_FILE = '.env.yaml.example';
  */
 const PLACEHOLDER = /\byour[-_][A-Za-z0-9_-]*/;
 
-/** Each secret, the flag that names it, and the plain variable it is useless without. */
+/**
+ * Each secret, the flag that names it, and the plain variable it is useless without. `alone`: the
+ * variable works without the secret too (REDDIT_CLIENT_ID alone is an installed app).
+ */
 const SECRET_PAIRS = [
-  { given: 'reddit', variable: SECRET_VARIABLES.reddit, flag: '--reddit-secret', partner: 'REDDIT_CLIENT_ID' },
-  { given: 'password', variable: SECRET_VARIABLES.password, flag: '--password-secret', partner: 'WEBHOOK_USERNAME' },
-  { given: 'header', variable: SECRET_VARIABLES.header, flag: '--header-secret', partner: 'WEBHOOK_HEADER_NAME' },
+  { given: 'reddit', variable: SECRET_VARIABLES.reddit, flag: '--reddit-secret', partner: 'REDDIT_CLIENT_ID', alone: true },
+  { given: 'password', variable: SECRET_VARIABLES.password, flag: '--password-secret', partner: 'WEBHOOK_USERNAME', alone: false },
+  { given: 'header', variable: SECRET_VARIABLES.header, flag: '--header-secret', partner: 'WEBHOOK_HEADER_NAME', alone: false },
 ] as const;
 
 /** Every secret variable and its flag, paired or not (REDIS_URL stands alone). */
@@ -58,7 +62,7 @@ function isPlainMap(value: unknown): value is Record<string, unknown> {
  * text, a reserved name, half of a credential pair, or a value the webhook's own
  * config would reject at start-up.
  */
-export function checkEnvFile(text: string, path: string, secrets: SecretsGiven): Record<string, string> {
+export function checkEnvFile(text: string, path: string, secrets: SecretsGiven, root?: string): Record<string, string> {
   let data: unknown;
   try {
     data = parse(text);
@@ -101,7 +105,7 @@ export function checkEnvFile(text: string, path: string, secrets: SecretsGiven):
   const present = (key: string) => (vars[key] ?? '') !== '';
   for (const pair of SECRET_PAIRS) {
     const given = Boolean(secrets[pair.given]);
-    if (present(pair.partner) && !given) {
+    if (present(pair.partner) && !given && !pair.alone) {
       problems.push(
         `${path}: ${pair.partner} is set but ${pair.flag} is not; the function would refuse to start without ${pair.variable}`,
       );
@@ -115,6 +119,8 @@ export function checkEnvFile(text: string, path: string, secrets: SecretsGiven):
   try {
     loadConfig({
       ...vars,
+      // The function reads POSTS_FILE from its uploaded source, which is the project root here.
+      ...(vars.POSTS_FILE && root && !isAbsolute(vars.POSTS_FILE) ? { POSTS_FILE: join(root, vars.POSTS_FILE) } : {}),
       ...Object.fromEntries(
         SECRET_FLAGS.map((pair) => [
           pair.variable,

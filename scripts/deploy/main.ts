@@ -9,8 +9,9 @@ import { takeCxArgs, CX_USAGE, type CxRequest } from './cx-args';
 import { cxAuthProblems, formatCxPlan, runCxSteps, type CxStepDeps } from './cx-steps';
 import { checkEnvFile, checkSecretsWithoutEnvFile } from './env-file';
 import { DeployInputError, deployWarnings, parseDeployArgs, USAGE, wantsHelp, type DeployRequest } from './plan';
+import { checkRedditAccess } from './reddit-access';
 import { EXIT_FAILED_STEP, formatPlan, runSteps, type DeployPlan, type StepDeps } from './steps';
-import { IGNORE_FILE } from './upload-set';
+import { IGNORE_FILE, uploadFilter } from './upload-set';
 
 export const EXIT_USAGE = 2;
 
@@ -36,7 +37,7 @@ function resolveEnvFile(root: string, request: DeployRequest): Pick<DeployPlan, 
     checkSecretsWithoutEnvFile(path, secrets);
     return { envFile: undefined, envVars: {} };
   }
-  return { envFile: path, envVars: checkEnvFile(readFileSync(join(root, path), 'utf8'), path, secrets) };
+  return { envFile: path, envVars: checkEnvFile(readFileSync(join(root, path), 'utf8'), path, secrets, root) };
 }
 
 /** `--source=.` uploads the working directory: make sure it is this project, with its ignore file. */
@@ -58,14 +59,18 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
   }
   let plan: DeployPlan;
   let cx: CxRequest | undefined;
+  const warnings: string[] = [];
   try {
     const taken = takeCxArgs(argv);
     cx = taken.cx;
     const request = parseDeployArgs(taken.rest, deps.env, deps.today);
     checkSourceDir(deps.root);
     plan = { request, ...resolveEnvFile(deps.root, request) };
-    const problems = cx ? cxAuthProblems(plan, cx) : [];
+    const uploaded = uploadFilter(readFileSync(join(deps.root, IGNORE_FILE), 'utf8'), (name) => readFileSync(join(deps.root, name), 'utf8'));
+    const reddit = checkRedditAccess(request, plan.envVars, uploaded);
+    const problems = [...reddit.problems, ...(cx ? cxAuthProblems(plan, cx) : [])];
     if (problems.length > 0) throw new DeployInputError(problems);
+    warnings.push(...reddit.warnings);
   } catch (error) {
     if (error instanceof DeployInputError) {
       for (const problem of error.problems) deps.err(`deploy: ${problem}`);
@@ -75,7 +80,7 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
   }
   // With ID-token auth the function is private: the ES warning about a public function does not apply.
   const privateFunction = cx?.auth === 'id-token';
-  for (const warning of deployWarnings(plan.request, deps.today)) {
+  for (const warning of [...deployWarnings(plan.request, deps.today), ...warnings]) {
     if (!(privateFunction && warning.startsWith('no --password-secret'))) deps.err(`deploy: warning: ${warning}`);
   }
   if (plan.request.dryRun) {

@@ -59,6 +59,7 @@ const OPTIONS = {
   runtime: { type: 'string' },
   agent: { type: 'boolean' },
   'no-agent': { type: 'boolean' },
+  'no-reddit': { type: 'boolean' },
   concurrency: { type: 'string' },
   cpu: { type: 'string' },
   network: { type: 'string' },
@@ -84,6 +85,10 @@ From nothing to a live bot, each step printed with its outcome:
 Run it from the project root. Steps 2-4 use Application Default Credentials
 (gcloud auth application-default login); --no-agent stops after step 1.
 
+Reddit serves its posts only to approved API apps: pass --reddit-secret (with REDDIT_CLIENT_ID
+in the env file) for a script or web app, set REDDIT_CLIENT_ID alone for an installed app,
+or deploy with --no-reddit. See README.md#reddit-access.
+
   --project ID              Google Cloud project (default: $GOOGLE_CLOUD_PROJECT or $CLOUDSDK_CORE_PROJECT)
   --region REGION           region, e.g. europe-west1 (default: $FUNCTION_REGION or $CLOUDSDK_FUNCTIONS_REGION)
   --name NAME               function name (default: ${DEFAULTS.name})
@@ -92,6 +97,8 @@ Run it from the project root. Steps 2-4 use Application Default Credentials
   --password-secret S[:V]   Secret Manager secret for WEBHOOK_PASSWORD (version default: latest)
   --header-secret S[:V]     Secret Manager secret for WEBHOOK_HEADER_VALUE (with WEBHOOK_HEADER_NAME in the env file)
   --redis-secret S[:V]      Secret Manager secret for REDIS_URL (shared cache on Memorystore; see docs/deploy.md)
+  --no-reddit               deploy without Reddit credentials: answers from POSTS_FILE (uploaded with the
+                            function) and the built-in collection; Reddit is not called
   --runtime ID              Node.js runtime (default: ${DEFAULTS.runtime}); decommissioned ones are refused
   --no-agent                deploy the function only: no agent restore, fulfillment or smoke test
   --concurrency N           requests one instance serves at once (default: ${DEFAULTS.concurrency})
@@ -162,6 +169,7 @@ const RequestSchema = z
       }),
     runtime: z.string(),
     agent: z.boolean(),
+    noReddit: z.boolean(),
     name: z.string().regex(FUNCTION_NAME, {
       error: (issue) =>
         `${quoted(issue.input)} is not a function name (lowercase letters, digits and hyphens, starting with a letter, at most 63)`,
@@ -258,6 +266,7 @@ export function parseDeployArgs(argv: readonly string[], env: Env, today: Date =
     redisSecret: '--redis-secret',
     runtime: '--runtime',
     agent: '--agent',
+    noReddit: '--no-reddit',
     concurrency: '--concurrency',
     cpu: '--cpu',
     network: '--network',
@@ -285,6 +294,7 @@ export function parseDeployArgs(argv: readonly string[], env: Env, today: Date =
     redisSecret: values['redis-secret'],
     runtime: values.runtime ?? DEFAULTS.runtime,
     agent: !values['no-agent'],
+    noReddit: values['no-reddit'] ?? false,
     concurrency,
     cpu: values.cpu ?? (single ? undefined : DEFAULTS.cpu),
     network: values.network,
@@ -414,9 +424,6 @@ export function deployWarnings(request: DeployRequest, today: Date = new Date())
     warnings.push(
       'no --password-secret: the function is public (--allow-unauthenticated) and will answer anyone without Basic auth',
     );
-  }
-  if (!request.redditSecret) {
-    warnings.push('no --reddit-secret: Reddit often blocks anonymous requests from cloud IPs; app-only OAuth is advised');
   }
   return warnings;
 }

@@ -77,7 +77,7 @@ function fulfillmentSummary(plan: DeployPlan, url: string): string {
 export function formatPlan(plan: DeployPlan): string[] {
   const { request } = plan;
   const url = expectedUrl(request);
-  const lines = [`plan for project ${request.project}, region ${request.region}:`];
+  const lines = [`plan for project ${request.project}, region ${request.region}:`, `   posts: ${postsSummary(plan)}`];
   let n = 0;
   const step = (text: string) => lines.push(`${++n}. ${text}`);
   if (request.agent) step(`check access to the Dialogflow ES agent of projects/${request.project} (Application Default Credentials)`);
@@ -99,6 +99,30 @@ export function formatPlan(plan: DeployPlan): string[] {
   step(`set fulfillment: ${fulfillmentSummary(plan, url)}${secretArgs.map((line) => `\n   ${line}`).join('')}`);
   step(`smoke test: "${DEFAULTS.smokeQuery}" in a fresh session must be answered by the webhook`);
   return lines;
+}
+
+/** Where the deployed bot's posts will come from. */
+export function postsSummary(plan: DeployPlan): string {
+  const file = plan.envVars.POSTS_FILE ? `POSTS_FILE ${plan.envVars.POSTS_FILE} (uploaded with the function)` : undefined;
+  if (plan.request.noReddit) return `--no-reddit: Reddit is not called; ${file ? `${file} and ` : ''}the built-in collection`;
+  const app = plan.request.redditSecret ? 'a script or web app (client credentials)' : plan.envVars.REDDIT_CLIENT_ID ? 'an installed app' : 'anonymously';
+  return `Reddit, as ${app}${file ? `, merged with ${file}` : ''}`;
+}
+
+/**
+ * Every collection answer says so ("... so here's one from my own collection:",
+ * src/languages/en.ts offlineSame/offlineOther); a post (Reddit's or POSTS_FILE's) never does.
+ */
+const COLLECTION_MARK = /from my own collection/;
+
+/** Where the smoke answer came from, for its "ok" line. */
+export function smokeSource(answer: SmokeAnswer, plan: DeployPlan): string {
+  if (COLLECTION_MARK.test(answer.text)) {
+    return plan.request.noReddit
+      ? 'from the built-in collection'
+      : 'from the built-in collection, not from Reddit: run `npm run reddit:check` with the same settings to see why (docs/deploy.md#troubleshooting)';
+  }
+  return plan.request.noReddit ? 'from POSTS_FILE' : 'from Reddit';
 }
 
 /** Did our webhook answer? undefined when it did, else what to tell the user. */
@@ -218,7 +242,7 @@ export async function runSteps(plan: DeployPlan, deps: StepDeps): Promise<number
       deps.out(`    failed: ${problem}`);
       return EXIT_SMOKE_FAILED;
     }
-    ok(`the webhook answered: ${answer.text.replace(/\s+/g, ' ')}`);
+    ok(`the webhook answered ${smokeSource(answer, plan)}: ${answer.text.replace(/\s+/g, ' ')}`);
     deps.out(`live: ${url}`);
     return 0;
   } catch (error) {

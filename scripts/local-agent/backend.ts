@@ -6,6 +6,7 @@ import { jsonLogger } from '../../src/log';
 import { startLocalWebhook } from './local-webhook';
 import { startRedditStub } from './reddit-stub';
 import type { WebhookTarget } from './webhook-call';
+import { REDDIT_ACCESS_DOCS, redditAccess } from '../../src/reddit/access';
 
 export interface BackendOptions {
   /** A running webhook; when unset the function is served in-process. */
@@ -54,9 +55,12 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   try {
     const log = jsonLogger(webhookEnv.LOG_LEVEL!, (line) => process.stderr.write(line));
     const local = await startLocalWebhook(webhookEnv, { log });
+    const baseUrl = webhookEnv.REDDIT_BASE_URL || 'https://www.reddit.com';
     const reddit = stub
       ? `offline Reddit stub at ${stub.url}`
-      : `Reddit at ${webhookEnv.REDDIT_BASE_URL ?? 'https://www.reddit.com'}; no network? use --offline`;
+      : redditAccess({ baseUrl, clientId: webhookEnv.REDDIT_CLIENT_ID || undefined }).kind === 'none'
+        ? `no Reddit credentials: answers from POSTS_FILE or the built-in collection (${REDDIT_ACCESS_DOCS}); --offline serves a local Reddit stub`
+        : `Reddit at ${baseUrl}; no network? use --offline`;
     return {
       webhook: { url: local.url, auth },
       description: `in-process webhook at ${local.url}, ${reddit}`,

@@ -76,9 +76,11 @@ export interface RedditClientOptions {
 }
 
 /**
- * Listings straight from Reddit, no cache: anonymous from REDDIT_BASE_URL, or
- * with an app-only OAuth token from REDDIT_OAUTH_URL when a client id and
- * secret are configured. Every call fits in the caller's deadline.
+ * Listings straight from Reddit, no cache: with an app-only OAuth token from
+ * REDDIT_OAUTH_URL when a client id is configured (with a secret: client
+ * credentials; alone: an installed app), else anonymous from REDDIT_BASE_URL
+ * (source.ts only builds one for a REDDIT_BASE_URL that is not reddit.com).
+ * Every call fits in the caller's deadline.
  */
 export class RedditClient implements PostSource {
   private readonly cooldown: HostCooldown;
@@ -96,7 +98,7 @@ export class RedditClient implements PostSource {
     const upstream = (baseUrl: string) =>
       createUpstream({ baseUrl, userAgent: reddit.userAgent, cooldown: this.cooldown, gate: options.gate, log: this.log, now: options.now });
     const base = upstream(reddit.baseUrl);
-    if (reddit.clientId && reddit.clientSecret) {
+    if (reddit.clientId) {
       this.tokens = new TokenProvider(
         base,
         { clientId: reddit.clientId, clientSecret: reddit.clientSecret },
@@ -117,6 +119,25 @@ export class RedditClient implements PostSource {
     } finally {
       observe?.({ upstreamMs: Math.round(performance.now() - started) });
     }
+  }
+
+  /**
+   * One listing as the webhook asks for it, once (no retries), with Reddit's answer headers:
+   * for `npm run reddit:check`, which prints the rate-limit headers.
+   */
+  async fetchListing(query: ListingQuery, budgetMs: number): Promise<{ posts: Post[]; headers: Record<string, unknown> }> {
+    const { path, params } = listingPath(query);
+    const response = await this.send({ method: 'GET', url: path, params }, () => budgetMs);
+    try {
+      return { posts: parseListing(response.data), headers: { ...(response.headers as Record<string, unknown>) } };
+    } catch (error) {
+      throw classifyFailure(error);
+    }
+  }
+
+  /** A token now (for reddit:check's first line); undefined without credentials. */
+  token(budgetMs: number): Promise<string> | undefined {
+    return this.tokens?.token(budgetMs);
   }
 
   private fetchWithRetries(query: ListingQuery, deadline: Deadline): Promise<Post[]> {

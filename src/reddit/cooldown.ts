@@ -1,8 +1,10 @@
 /**
  * Per-host cool-down after Reddit said "slow down" (429, or a rate-limit
- * budget used up). While a host cools down nobody calls it: callers get the
- * cache or the offline fallback instead, so we never hammer a host that has
- * already asked us to wait.
+ * budget used up), refused our credentials (403/401 on the token), or stopped
+ * answering (timeouts and connection failures, see breaker.ts). While a host
+ * cools down nobody calls it: callers get the cache or the offline fallback
+ * instead, so we never hammer a host that has already asked us to wait, nor
+ * make users wait for one that does not answer.
  */
 
 /** Used when a 429 names no wait at all. */
@@ -12,7 +14,8 @@ export const MAX_COOLDOWN_MS = 15 * 60_000;
 
 export type HeaderBag = Record<string, unknown> | undefined;
 
-function header(headers: HeaderBag, name: string): string | undefined {
+/** A header's first value, whatever the case of its name. */
+export function header(headers: HeaderBag, name: string): string | undefined {
   if (!headers) return undefined;
   const direct = headers[name] ?? headers[name.toLowerCase()];
   const value = direct ?? Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
@@ -74,6 +77,11 @@ export class HostCooldown {
     const end = Math.max(this.now() + ms, this.until.get(host) ?? 0);
     this.until.set(host, end);
     if (!origin.shared) this.onStart?.(host, end);
+  }
+
+  /** Ends a cool-down early (the silence breaker, when a probe found the host answering again). */
+  end(host: string): void {
+    this.until.delete(host);
   }
 
   /** Milliseconds until `host` may be called again; 0 when it may be called now. */

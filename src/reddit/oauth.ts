@@ -19,9 +19,29 @@ export const TOKEN_PATH = '/api/v1/access_token';
 /** Wrong credentials do not fix themselves: ask again only after this pause. */
 export const REFUSED_CREDENTIALS_PAUSE_MS = 60_000;
 
+/** An installed app's token request: Reddit's grant for apps that cannot keep a secret. */
+export const INSTALLED_CLIENT_GRANT = 'https://oauth.reddit.com/grants/installed_client';
+
+/**
+ * The installed_client grant's device id (20-30 characters). Reddit documents this value for
+ * clients that do not want a device tracked; a server that shares one token across instances
+ * has no device to tell apart anyway, and the same id is sent on every renewal, as Reddit asks.
+ */
+export const DEVICE_ID = 'DO_NOT_TRACK_THIS_DEVICE';
+
+/** A script or web app has a secret (client credentials); an installed app has only its id. */
 export interface Credentials {
   clientId: string;
-  clientSecret: string;
+  clientSecret?: string;
+}
+
+/** The token request's form body for these credentials. */
+export function grantBody(credentials: Credentials): string {
+  const fields: Record<string, string> =
+    credentials.clientSecret === undefined
+      ? { grant_type: INSTALLED_CLIENT_GRANT, device_id: DEVICE_ID }
+      : { grant_type: 'client_credentials' };
+  return new URLSearchParams(fields).toString();
 }
 
 /** How long a token may be used: its lifetime minus a margin (half the lifetime for very short ones). */
@@ -31,7 +51,7 @@ export function usableForMs(expiresInSeconds: number): number {
 }
 
 /**
- * App-only OAuth ("client credentials"): one token for all listings, fetched
+ * App-only OAuth (client credentials, or installed_client for an app without a secret): one token for all listings, fetched
  * once and shared by concurrent callers, renewed shortly before it expires or
  * when Reddit rejects it. The secret goes out only in the Basic auth header of
  * the token request; neither it nor the token is ever logged.
@@ -80,7 +100,8 @@ export class TokenProvider {
     } catch (error) {
       if (error instanceof RedditError && error.reason === 'blocked') {
         this.upstream.pause(REFUSED_CREDENTIALS_PAUSE_MS);
-        this.log.error({ status: error.status }, 'reddit refused the client credentials; check REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET');
+        const variables = this.credentials.clientSecret === undefined ? 'REDDIT_CLIENT_ID (an installed app)' : 'REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET';
+        this.log.error({ status: error.status }, `reddit refused the app's credentials; check ${variables} and that Reddit approved the app`);
       }
       throw error;
     }
@@ -96,9 +117,10 @@ export class TokenProvider {
       {
         method: 'POST',
         url: TOKEN_PATH,
-        auth: { username: this.credentials.clientId, password: this.credentials.clientSecret },
+        // An installed app sends its id with an empty password, as Reddit's OAuth docs ask.
+        auth: { username: this.credentials.clientId, password: this.credentials.clientSecret ?? '' },
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        data: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
+        data: grantBody(this.credentials),
       },
       budgetMs,
     );

@@ -96,7 +96,8 @@ export function topicWords(topic: string | undefined, lang: Language = DEFAULT_L
     .map((word) => (word.length > 3 ? word.replace(ending, '') : word));
 }
 
-function mentions(text: string, words: readonly string[]): boolean {
+/** Does `text` hold one of `words` at a word start? */
+export function mentions(text: string, words: readonly string[]): boolean {
   return words.some((word) => new RegExp(`(?<![\\p{L}\\p{N}])${word}`, 'iu').test(text));
 }
 

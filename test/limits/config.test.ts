@@ -95,8 +95,10 @@ describe('problem lines', () => {
 
 describe('warnings', () => {
   it('warns above 4800 ms, where Dialogflow ES (5 s) may give up first, and not at 4800', () => {
-    expect(configWarnings(loadConfig({ WEBHOOK_DEADLINE_MS: '4800' }))).toEqual([]);
-    expect(configWarnings(loadConfig({ WEBHOOK_DEADLINE_MS: '4801' }))).toEqual([
+    // A test Reddit, which may be read without credentials: no warning about them.
+    const reddit = { REDDIT_BASE_URL: 'http://reddit.test' };
+    expect(configWarnings(loadConfig({ ...reddit, WEBHOOK_DEADLINE_MS: '4800' }))).toEqual([]);
+    expect(configWarnings(loadConfig({ ...reddit, WEBHOOK_DEADLINE_MS: '4801' }))).toEqual([
       'WEBHOOK_DEADLINE_MS=4801: Dialogflow ES gives up on a webhook after 5 s, so answers this late may never be shown; 4800 or less leaves room for the network',
     ]);
   });
@@ -184,8 +186,7 @@ describe('the shared-secret header', () => {
 
 describe('pairs and other settings', () => {
   it.each([
-    [{ REDDIT_CLIENT_ID: 'id' }, 'REDDIT_CLIENT_SECRET: REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET must be set together'],
-    [{ REDDIT_CLIENT_SECRET: 's' }, 'REDDIT_CLIENT_ID: REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET must be set together'],
+    [{ REDDIT_CLIENT_SECRET: 's' }, 'REDDIT_CLIENT_ID: REDDIT_CLIENT_SECRET needs REDDIT_CLIENT_ID (the id alone is an installed app, a secret alone is nothing)'],
     [{ WEBHOOK_USERNAME: 'u' }, 'WEBHOOK_PASSWORD: WEBHOOK_USERNAME and WEBHOOK_PASSWORD must be set together'],
     [{ WEBHOOK_PASSWORD: 'p' }, 'WEBHOOK_USERNAME: WEBHOOK_USERNAME and WEBHOOK_PASSWORD must be set together'],
     [{ WEBHOOK_HEADER_NAME: 'x-s' }, 'WEBHOOK_HEADER_VALUE: WEBHOOK_HEADER_NAME and WEBHOOK_HEADER_VALUE must be set together'],

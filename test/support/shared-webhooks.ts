@@ -120,6 +120,7 @@ export function sharedRig(deadlineMs: number): Rig {
     rig.stub.reset();
     rig.stub.setDelay(0);
     rig.stub.setOAuth(undefined);
+    rig.stub.setHeaders({});
   });
   afterAll(async () => {
     await redis?.stop();
