@@ -16,7 +16,8 @@ import { fakeAuth, startFakeDialogflowCx, type FakeDialogflowCx, type FakeDialog
 const repoRoot = join(__dirname, '..');
 const PROJECT = 'heldout-proj';
 const PASSWORD = 'correct-horse-battery';
-const BASE = ['--cx', '--project', PROJECT, '--region', 'europe-west1', '--env-vars-file', 'plain.yaml'];
+// Without Reddit credentials (answers from the collection): the CX steps are what these tests are about.
+const BASE = ['--cx', '--no-reddit', '--project', PROJECT, '--region', 'europe-west1', '--env-vars-file', 'plain.yaml'];
 /** Basic auth: the username in the env file, the password from its secret. */
 const BASIC = ['--webhook-auth', 'basic', '--env-vars-file', 'basic.yaml', '--password-secret'];
 const SERVICE_AGENT = 'service-4242@gcp-sa-dialogflow.iam.gserviceaccount.com';

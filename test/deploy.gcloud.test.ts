@@ -126,7 +126,7 @@ describeWithGcloud(SUITE, () => {
   });
 
   it('--cx with ID-token auth: a private function, the project number, the Invoker role for the Dialogflow service agent', async () => {
-    const commands = await printedCommands('cx', ['--cx', '--project', 'heldout-proj', '--region', 'europe-west1'], 'LOG_LEVEL: "info"\n');
+    const commands = await printedCommands('cx', ['--cx', '--no-reddit', '--project', 'heldout-proj', '--region', 'europe-west1'], 'LOG_LEVEL: "info"\n');
     expect(commands.map((c) => c.split(' ').slice(0, 3).join(' '))).toEqual([
       'gcloud functions deploy',
       'gcloud functions describe',
