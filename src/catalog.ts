@@ -9,6 +9,7 @@
  * this, so a synonym is written exactly once. Adding a kind = one entry here,
  * its text in each language file, and `npm run agent:build`.
  */
+import type { ContentFilterLevel } from './content-filter';
 import { DEFAULT_LANGUAGE, fill, LANGUAGES, type KindText, type Language } from './languages';
 import { alternatives, leadWordPattern } from './languages/patterns';
 
@@ -119,6 +120,11 @@ export function resolveKind(value: string, lang: Language = DEFAULT_LANGUAGE): C
   if (!phrases) return undefined;
   const phrase = normalizePhrase(value);
   return phrases.get(phrase) ?? phrases.get(phrase.replace(leadWordPattern(lang.articles), ''));
+}
+
+/** The subreddit a kind reads at a CONTENT_FILTER level: under `strict`, a clean-by-rule one where the language has one. */
+export function subredditFor(kind: ContentKind, level: ContentFilterLevel | undefined): string {
+  return (level === 'strict' && kind.cleanSubreddit) || kind.subreddit;
 }
 
 export function kindById(id: string, lang: Language = DEFAULT_LANGUAGE): ContentKind | undefined {

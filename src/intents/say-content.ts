@@ -1,4 +1,4 @@
-import { resolveKind, type ContentKind } from '../catalog';
+import { resolveKind, subredditFor, type ContentKind } from '../catalog';
 import { DEFAULT_CONTENT_FILTER, judgeText } from '../content-filter';
 import { PARAMS } from '../dialogflow/names';
 import { DEFAULT_LANGUAGE, languageFor, type Language } from '../languages';
@@ -111,14 +111,15 @@ function refuseTopic(ctx: IntentContext, telling: Telling): Reply {
 /** Topic hit first, then the day's top posts; repeats only once everything was heard. */
 async function choosePost(ctx: IntentContext, telling: Telling, served: Set<string>): Promise<Choice> {
   const { kind, topic } = telling;
+  const subreddit = subredditFor(kind, ctx.contentFilter);
   let note: string | undefined;
   if (topic) {
-    const hits = await candidatesFor(ctx, kind, { subreddit: kind.subreddit, topic });
+    const hits = await candidatesFor(ctx, kind, { subreddit, topic });
     const post = pickUnserved(hits.posts, served, ctx.random, hits.accept);
     if (post) return { post };
     note = noTopicHitNote(kind, topic, hits.posts.some(hits.accept));
   }
-  const top = await candidatesFor(ctx, kind, { subreddit: kind.subreddit });
+  const top = await candidatesFor(ctx, kind, { subreddit });
   const post = pickUnserved(top.posts, served, ctx.random, top.accept);
   if (post) return { post, note };
   const again = pickUnserved(top.posts, new Set(), ctx.random, top.accept);
