@@ -24,7 +24,7 @@
  * crime; `off` refuses nothing.
  */
 import type { DataSet, Matcher, PhraseContainer, RegExpMatcher } from 'obscenity';
-import { filterLanguage, lexiconFor } from './content-filter/languages';
+import { filterLanguage, lexiconFor, type FilterLanguage } from './content-filter/languages';
 import { blankOut, RULE_CATEGORIES, type RefusedFrom, type RuleCategory, type Tone } from './content-filter/lexicon';
 import { EXTRA_WORDS, LIBRARY_ALLOW, LIBRARY_WORDS, MASKABLE, type ExtraWord, type LibraryClass } from './content-filter/library';
 
@@ -166,12 +166,13 @@ function libraryTerms(text: string): OffensiveTerm[] {
   });
 }
 
-const maskable = Object.entries(MASKABLE).flatMap(([name, words]) => words.map((word) => ({ word, ...CLASS[name as LibraryClass] })));
+const ENGLISH_MASKABLE = Object.entries(MASKABLE).flatMap(([name, words]) => words.map((word) => ({ word, ...CLASS[name as LibraryClass] })));
 
-/** What a mask stands for: the worst word it fits, or mild profanity when it fits none. */
-export function readMask(masked: string): OffensiveTerm | undefined {
+/** What a mask stands for: the worst word it fits (English, or the text's language), or mild profanity when it fits none. */
+export function readMask(masked: string, lang: FilterLanguage = 'en'): OffensiveTerm | undefined {
   const shape = new RegExp(`^${masked.toLowerCase().replace(/[*#]+/g, (run) => `\\p{L}{${run.length}}`)}$`, 'u');
-  const fits = maskable.filter(({ word }) => shape.test(word));
+  const own = lexiconFor(lang).maskable.flatMap(({ category, from, words }) => words.map((word) => ({ word, category, from })));
+  const fits = [...ENGLISH_MASKABLE, ...own].filter(({ word }) => shape.test(word));
   const worst = fits.sort((a, b) => RULE_CATEGORIES.indexOf(a.category) - RULE_CATEGORIES.indexOf(b.category))[0];
   if (worst) return { category: worst.category, from: worst.from, term: masked };
   // `a*b` is arithmetic; a masked word keeps at least four characters.
@@ -188,7 +189,7 @@ export function offensiveTerms(text: string, context: TextContext = {}): Offensi
   const found = [
     ...(lang === 'en' ? libraryTerms(readable) : []),
     ...lexicon.hits(readable, context.tone ?? 'humor'),
-    ...[...text.matchAll(MASKED_WORD)].flatMap(([masked]) => readMask(masked) ?? []),
+    ...[...text.matchAll(MASKED_WORD)].flatMap(([masked]) => readMask(masked, lang) ?? []),
   ];
   const unique = new Map<string, OffensiveTerm>();
   for (const term of found.sort((a, b) => rank(a) - rank(b))) if (!unique.has(term.term)) unique.set(term.term, term);

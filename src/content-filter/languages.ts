@@ -90,19 +90,28 @@ function borrowedEnglish(notEnglish: readonly string[]): WordRule[] {
   ];
 }
 
-const lexicons = new Map<FilterLanguage, { lexicon: Lexicon; innocent: RegExp }>();
+export interface Compiled {
+  readonly lexicon: Lexicon;
+  readonly innocent: RegExp;
+  /** The words a mask may stand for (`m*ricón`), besides the English ones. */
+  readonly maskable: readonly WordRule[];
+}
+
+const lexicons = new Map<FilterLanguage, Compiled>();
 
 /** A language's lexicon and innocent phrases, compiled on first use. */
-export function lexiconFor(lang: FilterLanguage): { lexicon: Lexicon; innocent: RegExp } {
+export function lexiconFor(lang: FilterLanguage): Compiled {
   let built = lexicons.get(lang);
   if (!built) {
     if (lang === 'en') {
-      built = { lexicon: new Lexicon(EN_RULES, EN_PAIRS), innocent: wordPattern(EN_INNOCENT) };
+      built = { lexicon: new Lexicon(EN_RULES, EN_PAIRS), innocent: wordPattern(EN_INNOCENT), maskable: [] };
     } else {
       const lists = LISTS[lang];
+      const ldnoobw = ldnoobwRules(ldnoobwList(lang), lists.ldnoobw);
       built = {
-        lexicon: new Lexicon([...ldnoobwRules(ldnoobwList(lang), lists.ldnoobw), ...lists.rules, ...borrowedEnglish(lists.notEnglish)], lists.pairs),
+        lexicon: new Lexicon([...ldnoobw, ...lists.rules, ...borrowedEnglish(lists.notEnglish)], lists.pairs),
         innocent: wordPattern(lists.innocent),
+        maskable: ldnoobw.filter((rule) => rule.from === 'standard'),
       };
     }
     lexicons.set(lang, built);
