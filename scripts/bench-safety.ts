@@ -144,7 +144,7 @@ export function table(results: ReturnType<typeof measure>): string {
   return lines.join('\n');
 }
 
-function main(argv: string[]): number {
+export function main(argv: string[]): number {
   let values;
   try {
     ({ values } = parseArgs({ args: argv, options: { write: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }, strict: true }));

@@ -86,7 +86,7 @@ export function postsOf(rows: readonly Row[], source: Source): Array<{ key: stri
   return out;
 }
 
-function main(argv: string[]): number {
+export function main(argv: string[]): number {
   let values;
   try {
     ({ values } = parseArgs({ args: argv, options: { clones: { type: 'string' }, write: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }, strict: true }));
@@ -106,7 +106,12 @@ function main(argv: string[]): number {
   const sources = raw.sources;
   const labels = new Map((raw.posts ?? []).map((entry) => [entry.key, entry.verdict]));
   const rebuilt: Array<{ key: string; post: CorpusPost }> = [];
-  for (const source of sources) rebuilt.push(...postsOf(readRows(values.clones, source), source));
+  try {
+    for (const source of sources) rebuilt.push(...postsOf(readRows(values.clones, source), source));
+  } catch (error) {
+    console.error((error as Error).message.split('\n')[0]);
+    return EXIT.failed;
+  }
   if (values.write) {
     const unlabelled = rebuilt.filter((entry) => !labels.has(entry.key));
     if (unlabelled.length > 0) {
