@@ -12,14 +12,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { catalogFor, subredditFor, type ContentKind } from '../src/catalog';
 import { CONTENT_FILTER_LEVELS, type ContentFilterLevel } from '../src/content-filter';
 import { DEFAULT_LANGUAGE } from '../src/languages';
 import { acceptable, candidatePosts, type FilterOptions } from '../src/reddit/filters';
 import { PostSchema, type Post } from '../src/reddit/listing';
 import { pickUnserved } from '../src/reddit/pick';
-import { EXIT } from './cli';
+import { EXIT, optionsCommandLine } from './cli';
 import { CORPUS_FILE } from './safety-corpus';
 import { CorpusSchema, type CorpusEntry } from '../test/fixtures/safety-corpus/schema';
 
@@ -145,17 +144,8 @@ export function table(results: ReturnType<typeof measure>): string {
 }
 
 export function main(argv: string[]): number {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { write: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }, strict: true }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
+  const values = optionsCommandLine(argv, { write: { type: 'boolean', default: false } }, USAGE);
+  if (typeof values === 'number') return values;
   const corpus = CorpusSchema.parse(JSON.parse(readFileSync(CORPUS_FILE, 'utf8')));
   const results = measure(corpus.posts);
   const offensive = corpus.posts.filter((entry) => entry.verdict.label === 'offensive').length;

@@ -10,10 +10,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { EXIT } from './cli';
+import { EXIT, optionsCommandLine } from './cli';
 import { MAX_CONTENT_CHARS } from '../src/reddit/filters';
 import { CorpusSchema, type Corpus, type CorpusEntry, type CorpusPost, type Source } from '../test/fixtures/safety-corpus/schema';
 
@@ -87,17 +86,8 @@ export function postsOf(rows: readonly Row[], source: Source): Array<{ key: stri
 }
 
 export function main(argv: string[]): number {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { clones: { type: 'string' }, write: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }, strict: true }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
+  const values = optionsCommandLine(argv, { clones: { type: 'string' }, write: { type: 'boolean', default: false } }, USAGE);
+  if (typeof values === 'number') return values;
   if (!values.clones) {
     console.error(`--clones is required\n\n${USAGE}`);
     return EXIT.usage;
