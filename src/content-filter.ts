@@ -88,7 +88,8 @@ function titleCase(text: string): boolean {
 
 /** Blanks out names that are also rude words. */
 export function blankNames(text: string): string {
-  return titleCase(text) ? text : blankOut(text, NAMES);
+  // Matched as written: the capitals are the point.
+  return titleCase(text) ? text : text.replace(NAMES, (name) => ' '.repeat(name.length));
 }
 
 interface Built {

@@ -157,6 +157,18 @@ describe('content filter: cost', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(__dirname, '..'), encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual([false, false, true]);
   });
+
+  it('loads a language\'s LDNOOBW list only when a text in that language is judged', () => {
+    const script = `
+      const filter = require('./src/content-filter');
+      const loaded = (lang) => Object.keys(require.cache).some((path) => path.includes('node_modules/naughty-words/' + lang + '.json'));
+      filter.judgeText('shit', 'strict');
+      const afterEnglish = loaded('de');
+      filter.judgeText('Scheiße', 'strict', { lang: 'de-AT' });
+      console.log(JSON.stringify([afterEnglish, loaded('de'), loaded('fr')]));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(__dirname, '..'), encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([false, true, false]);
+  });
 });
 
 describe('CONTENT_FILTER setting', () => {

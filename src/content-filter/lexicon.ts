@@ -47,20 +47,27 @@ export interface Hit {
   readonly term: string;
 }
 
+/**
+ * What counts as part of a word: digits and the letters of Latin, Greek and Cyrillic script, in
+ * lower case. Spelled out rather than `\p{L}`: V8 takes tens of milliseconds to compile and first
+ * run a long alternation bounded by `\p{L}`, on the first joke of a cold instance.
+ */
+const WORD_CHAR = "0-9a-z\\u00aa\\u00b5\\u00ba\\u00df-\\u00f6\\u00f8-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff";
+
 function source(word: string): string {
   const open = word.endsWith('*');
   const body = (open ? word.slice(0, -1) : word)
     .trim()
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/ +/g, '[\\s\\-]+');
-  return open ? `${body}[\\p{L}\\p{N}']*` : body;
+  return open ? `${body}[${WORD_CHAR}']*` : body;
 }
 
-/** One regular expression for a list of words, matching whole words only. */
+/** One regular expression for a list of words, matching whole words only, in lower-case text (lower-cased once, not `i`). */
 export function wordPattern(words: readonly string[]): RegExp {
   // Longest first, so that `black people` wins over `black`.
-  const alternatives = [...new Set(words)].sort((a, b) => b.length - a.length).map(source);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const alternatives = [...new Set(words.map((word) => word.toLowerCase()))].sort((a, b) => b.length - a.length).map(source);
+  return new RegExp(`(?<![${WORD_CHAR}])(?:${alternatives.join('|')})(?![${WORD_CHAR}])`, 'gu');
 }
 
 interface CompiledRule {
@@ -74,11 +81,13 @@ interface CompiledPair {
   readonly second: RegExp;
 }
 
+const WORDS = new RegExp(`[${WORD_CHAR}]+`, 'gu');
+
 /** Where each match of a pattern starts, counted in words. */
 function wordPositions(text: string, pattern: RegExp): Array<{ term: string; word: number }> {
   return [...text.matchAll(pattern)].map((match) => ({
     term: match[0].toLowerCase(),
-    word: (text.slice(0, match.index).match(/[\p{L}\p{N}]+/gu) ?? []).length,
+    word: (text.slice(0, match.index).match(WORDS) ?? []).length,
   }));
 }
 
@@ -93,7 +102,8 @@ export class Lexicon {
   }
 
   /** Every listed word in the text that counts in this tone. */
-  hits(text: string, tone: Tone): Hit[] {
+  hits(anyCase: string, tone: Tone): Hit[] {
+    const text = anyCase.toLowerCase();
     const found: Hit[] = [];
     for (const { rule, pattern } of this.compiled) {
       if (rule.tone && rule.tone !== tone) continue;
@@ -112,7 +122,19 @@ export class Lexicon {
   }
 }
 
-/** Text with every innocent phrase blanked out, so that no list sees the bad word inside it. */
+/**
+ * Text with every innocent phrase blanked out, so that no list sees the bad word inside it. The
+ * pattern is matched against the lower-cased text, whose positions are the same as the text's
+ * wherever lower-casing keeps the length (a text where it does not is matched as it is).
+ */
 export function blankOut(text: string, innocent: RegExp): string {
-  return text.replace(innocent, (phrase) => ' '.repeat(phrase.length));
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return text.replace(innocent, (phrase) => ' '.repeat(phrase.length));
+  let out = '';
+  let last = 0;
+  for (const match of lower.matchAll(innocent)) {
+    out += text.slice(last, match.index) + ' '.repeat(match[0].length);
+    last = match.index + match[0].length;
+  }
+  return out + text.slice(last);
 }
