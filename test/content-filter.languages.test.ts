@@ -1,6 +1,8 @@
 import { judgeText, offensiveTerms, readMask, type ContentFilterLevel, type Tone } from '../src/content-filter';
 import { filterLanguage, ldnoobwList, ldnoobwRules, LISTS } from '../src/content-filter/languages';
 import { wordPattern } from '../src/content-filter/lexicon';
+import { LANGUAGES } from '../src/languages';
+import { offlineItems } from '../src/reddit/offline';
 
 /**
  * Every class of word both ways, in every language the bot speaks: a text the
@@ -91,6 +93,15 @@ describe.each(['en', 'de', 'es', 'fr'] as const)('content filter in %s: every cl
   it.each(cases.map((entry) => [entry.what, entry] as const))('%s: kept', (_what, entry) => {
     const level = entry.level ?? 'standard';
     expect(judgeText(entry.kept, level, { lang, tone: entry.keptTone ?? entry.tone ?? 'humor' })).toEqual({ allowed: true });
+  });
+});
+
+describe('content filter: the bot\'s own collection', () => {
+  it.each([...LANGUAGES.values()].map((lang) => [lang.code, lang] as const))('%s: every joke and fact passes strict', (_code, lang) => {
+    const refused = (['joke', 'fact'] as const).flatMap((set) =>
+      offlineItems(set, lang).filter((item) => !judgeText(item.text, 'strict', { lang: lang.code, tone: set === 'fact' ? 'info' : 'humor' }).allowed),
+    );
+    expect(refused.map((item) => item.id)).toEqual([]);
   });
 });
 

@@ -26,7 +26,8 @@ export const FR: LanguageLists = {
   },
   rules: [
     { category: 'slur', from: 'standard', words: ['bougnoule*', 'youpin*', 'bamboula*', 'négro*', 'pd', 'pédés', 'tarlouze*', 'gogol*', 'mongol', 'mongols', 'bicot*', 'niakoué*'] },
-    { category: 'sexual', from: 'standard', words: ['sexe', 'sexy', 'sexuel*', 'porno*', 'préservatif*', 'capote*', 'prostitu*', 'putes', 'orgasme*', 'masturb*', 'pénis', 'vagin*', 'seins', 'nichons', 'nue', 'nues', 'nu', 'nus', 'fellation*', 'sodom*', 'partouze*', 'sperme'] },
+    { category: 'sexual', from: 'standard', words: ['sexe', 'sexy', 'sexuel*', 'porno*', 'préservatif*', 'capote*', 'prostitu*', 'putes', 'orgasme*', 'masturb*', 'pénis', 'vagin*', 'seins', 'nichons', 'fellation*', 'sodom*', 'partouze*', 'sperme'] },
+    { category: 'sexual', from: 'strict', words: ['nu', 'nue', 'nus', 'nues'] },
     { category: 'sexual', from: 'strict', tone: 'humor', words: ['sucer', 'avaler', 'boules', 'vierge*', 'lit', 'nuit de noces', 'lune de miel', 'amant*', 'maîtresse*', 'tromp*', 'dur', 'dure', 'mouillé*', 'lécher', 'coquin*'] },
     { category: 'derogatory', from: 'standard', tone: 'humor', words: ['juif*', 'juive*', 'musulman*', 'arabe*', 'noirs', 'gitan*', 'gay*', 'homo', 'homos', 'homosexuel*', 'lesbienne*', 'femmes', 'blonde*', 'handicapé*', 'trisomique*', 'attardé*', 'immigré*', 'aveugle*', 'sourd*', 'nain*', 'gros', 'grosse*'] },
     { category: 'derogatory', from: 'strict', tone: 'humor', words: ['femme', 'belle-mère', 'belge*', 'suisse*', 'chinois*', 'chinoise*', 'africain*', 'curé*', 'nonne*', 'pape', 'jésus', 'dieu'] },
@@ -37,9 +38,9 @@ export const FR: LanguageLists = {
     { category: 'violent', from: 'standard', words: ['décapit*', 'tortur*', 'démembr*', 'cannibal*', 'castr*', 'mutil*', 'brûlé vif', 'brûlée vive'] },
     { category: 'violent', from: 'strict', tone: 'humor', words: ['poignard*', 'fusill*', 'pistolet*', 'couteau*', 'sang'] },
     { category: 'profanity', from: 'standard', words: ['putains', 'merdes', 'emmerde', 'niquer', 'nique', 'enculés', 'connards', 'connasses', 'salopes', 'salauds', 'bâtard*', 'ta gueule', 'fuck*', 'shit', 'bitch*', 'chiant*', 'fait chier'] },
-    { category: 'profanity', from: 'strict', words: ['zut', 'crétin*', 'idiot*', 'imbécile*', 'abruti*', 'débile*', 'stupide*', 'fesse*', 'pet', 'pets', 'crotte*', 'enfer', 'foutu*'] },
+    { category: 'profanity', from: 'strict', words: ['zut', 'crétin*', 'idiot*', 'imbécile*', 'abruti*', 'débile*', 'stupide*', 'fesse*', 'pet', 'pets', 'enfer', 'foutu*'] },
   ],
-  // A bicycle's pedal, a fly swatter, Homo sapiens.
-  innocent: ['pédale de*', 'pédales de*', 'pédale d*', 'pédales d*', 'tapette à mouche*', 'tapettes à mouche*', 'homo sapiens', 'homo erectus', 'maine coon', 'fukushima'],
+  // A bicycle's pedal, a fly swatter, the naked eye, Homo sapiens.
+  innocent: ['pédale de*', 'pédales de*', 'pédale d*', 'pédales d*', 'tapette à mouche*', 'tapettes à mouche*', 'œil nu', 'oeil nu', 'homo sapiens', 'homo erectus', 'maine coon', 'fukushima'],
   notEnglish: [],
 };
