@@ -9,6 +9,7 @@
  * this, so a synonym is written exactly once. Adding a kind = one entry here,
  * its text in each language file, and `npm run agent:build`.
  */
+import type { ContentFilterLevel, Tone } from './content-filter';
 import { DEFAULT_LANGUAGE, fill, LANGUAGES, type KindText, type Language } from './languages';
 import { alternatives, leadWordPattern } from './languages/patterns';
 
@@ -25,19 +26,21 @@ interface KindDefinition {
   /** Catalog id, the same in every language; the follow-up context carries it. */
   readonly id: string;
   readonly render: RenderStyle;
+  /** A joke is judged harder than a fact or a headline on the same subject (src/content-filter.ts); unset is a joke. */
+  readonly tone?: Tone;
   /** Offered in the follow-up question and the welcome ("a joke or a fact?"). */
   readonly featured?: boolean;
 }
 
 /** In chip order. */
 export const KINDS: readonly KindDefinition[] = [
-  { id: 'joke', render: 'setup-punchline', featured: true },
-  { id: 'fact', render: 'title', featured: true },
-  { id: 'dad joke', render: 'setup-punchline' },
-  { id: 'shower thought', render: 'title' },
-  { id: 'life pro tip', render: 'title-and-body' },
-  { id: 'news', render: 'title' },
-  { id: 'one-liner', render: 'title' },
+  { id: 'joke', render: 'setup-punchline', tone: 'humor', featured: true },
+  { id: 'fact', render: 'title', tone: 'info', featured: true },
+  { id: 'dad joke', render: 'setup-punchline', tone: 'humor' },
+  { id: 'shower thought', render: 'title', tone: 'humor' },
+  { id: 'life pro tip', render: 'title-and-body', tone: 'info' },
+  { id: 'news', render: 'title', tone: 'info' },
+  { id: 'one-liner', render: 'title', tone: 'humor' },
 ];
 
 /** A kind as offered in one language. */
@@ -119,6 +122,11 @@ export function resolveKind(value: string, lang: Language = DEFAULT_LANGUAGE): C
   if (!phrases) return undefined;
   const phrase = normalizePhrase(value);
   return phrases.get(phrase) ?? phrases.get(phrase.replace(leadWordPattern(lang.articles), ''));
+}
+
+/** The subreddit a kind reads at a CONTENT_FILTER level: under `strict`, a clean-by-rule one where the language has one. */
+export function subredditFor(kind: ContentKind, level: ContentFilterLevel | undefined): string {
+  return (level === 'strict' && kind.cleanSubreddit) || kind.subreddit;
 }
 
 export function kindById(id: string, lang: Language = DEFAULT_LANGUAGE): ContentKind | undefined {

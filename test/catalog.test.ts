@@ -1,4 +1,5 @@
-import { CATALOG, featuredChoices, followUpPrompt, kindById, normalizePhrase, resolveKind } from '../src/catalog';
+import { CATALOG, featuredChoices, followUpPrompt, kindById, normalizePhrase, resolveKind, subredditFor } from '../src/catalog';
+import { languageFor } from '../src/languages';
 
 describe('catalog', () => {
   it('maps the core kinds to their subreddits', () => {
@@ -51,5 +52,20 @@ describe('catalog', () => {
     expect(followUpPrompt()).toBe('What do you want to hear next, a joke or a fact?');
     expect(kindById('one-liner')?.a).toBe('a one-liner');
     expect(kindById('news')?.plural).toBe('news headlines');
+  });
+});
+
+describe('subredditFor: a clean-by-rule subreddit under strict', () => {
+  it('reads r/cleanjokes for English jokes under strict only', () => {
+    const joke = kindById('joke')!;
+    expect(subredditFor(joke, 'strict')).toBe('cleanjokes');
+    expect(subredditFor(joke, 'standard')).toBe('Jokes');
+    expect(subredditFor(joke, 'off')).toBe('Jokes');
+    expect(subredditFor(joke, undefined)).toBe('Jokes');
+  });
+
+  it('keeps the usual subreddit where no clean one serves the kind', () => {
+    expect(subredditFor(kindById('dad joke')!, 'strict')).toBe('dadjokes');
+    expect(subredditFor(kindById('joke', languageFor('de'))!, 'strict')).toBe('Witze');
   });
 });

@@ -4,7 +4,7 @@ import { moreRequest, sayRequest, SESSION } from './support/requests';
 import { REDDIT, startBuild, type RunningWebhook } from './support/server';
 import { answer, FakeReddit } from './support/turns';
 import { expectValidV2Response } from './support/v2-proto';
-import { CLEAN, PROFANE, SEXUAL, SLURS, type CorpusPost } from './support/content-corpus';
+import { CLEAN, MILD, SEXUAL, SLURS, type CorpusPost } from './support/content-corpus';
 
 /**
  * The content filter in whole conversations: filtered posts are skipped like
@@ -17,10 +17,10 @@ const REFUSAL = /^I'd rather not look for jokes about that\. What do you want to
 
 const asPosts = (entries: readonly CorpusPost[], prefix: string) =>
   entries.map((entry, i) => redditPost({ id: `${prefix}${i}`, title: entry.title, selftext: entry.selftext }));
-/** 4 clean, 3 profane, 3 sexual, 3 slur posts, interleaved the way a real listing mixes them. */
+/** 4 clean, 3 mildly profane, 3 sexual, 3 slur posts, interleaved the way a real listing mixes them. */
 const MIXED = [
   ...asPosts(CLEAN.slice(0, 4), 'c'),
-  ...asPosts(PROFANE.slice(0, 3), 'p'),
+  ...asPosts(MILD.slice(0, 3), 'p'),
   ...asPosts(SEXUAL.slice(0, 3), 'x'),
   ...asPosts(SLURS.slice(0, 3), 's'),
 ].sort((a, b) => String(a.id).localeCompare(String(b.id)) * (String(a.id).charCodeAt(1) % 2 ? 1 : -1));
@@ -33,7 +33,8 @@ describe('a conversation over a listing that is mostly unfit to read', () => {
     ['standard', undefined, ['c0', 'c1', 'c2', 'c3', 'p0', 'p1', 'p2']],
     ['strict', 'strict' as const, ['c0', 'c1', 'c2', 'c3']],
   ])('%s: serves every allowed post once, nothing else, then its own collection', async (_name, level, allowed) => {
-    const reddit = new FakeReddit({ Jokes: listing(MIXED) });
+    // Under strict, jokes come from r/cleanjokes (clean by its rules), and are filtered all the same.
+    const reddit = new FakeReddit({ [level === 'strict' ? 'cleanjokes' : 'Jokes']: listing(MIXED) });
     let previous = (await answer(sayRequest('joke'), reddit, { contentFilter: level })).response;
     const served = [servedId(previous)];
     for (let i = 1; i < allowed.length; i++) {
@@ -95,11 +96,12 @@ describe('an offensive topic', () => {
     expect(response.outputContexts![0]!.parameters).toEqual({ content: 'joke', topic: '', servedIds: ['j1'], asked: 0 });
   });
 
-  it('follows the level: profanity is a topic at standard, refused at strict, and off refuses nothing', async () => {
-    const standard = new FakeReddit({ 'Jokes?shit': jokes(1) });
-    expect((await answer(sayRequest('joke', 'shit'), standard)).reply.speech).toMatch(/^Here's a joke:/);
-    const strict = new FakeReddit({ 'Jokes?shit': jokes(1) });
-    expect((await answer(sayRequest('joke', 'shit'), strict, { contentFilter: 'strict' })).reply.speech).toMatch(REFUSAL);
+  it('follows the level: mild swearing is a topic at standard, refused at strict, and off refuses nothing', async () => {
+    const standard = new FakeReddit({ 'Jokes?damn': jokes(1) });
+    expect((await answer(sayRequest('joke', 'damn'), standard)).reply.speech).toMatch(/^Here's a joke:/);
+    expect((await answer(sayRequest('joke', 'shit'), new FakeReddit({ 'Jokes?shit': jokes(1) }))).reply.speech).toMatch(REFUSAL);
+    const strict = new FakeReddit({ 'cleanjokes?damn': jokes(1) });
+    expect((await answer(sayRequest('joke', 'damn'), strict, { contentFilter: 'strict' })).reply.speech).toMatch(REFUSAL);
     const off = new FakeReddit({ 'Jokes?sex': jokes(1) });
     expect((await answer(sayRequest('joke', 'sex'), off, { contentFilter: 'off' })).reply.speech).toMatch(/^Here's a joke:/);
     expect(strict.queries).toEqual([]);

@@ -13,8 +13,8 @@ describe('the library word list', () => {
 
   it('reports a library word and an extra word by name, without the extra word\'s category prefix', () => {
     expect(offensiveTerms('what the fuck, you tard')).toEqual([
-      { term: 'tard', category: 'slur' },
-      { term: 'fuck', category: 'profanity' },
+      { term: 'tard', category: 'slur', from: 'standard' },
+      { term: 'fuck', category: 'profanity', from: 'standard' },
     ]);
   });
 });

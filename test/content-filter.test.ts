@@ -7,7 +7,7 @@ import { EXTRA_WORDS, judgeText, LIBRARY_WORDS, offensiveTerms, unmask, type Con
 import { rejectReason } from '../src/reddit/filters';
 import { PostSchema, type Post } from '../src/reddit/listing';
 import { OFFLINE } from '../src/reddit/offline';
-import { CLEAN, CORPUS, PROFANE, SEXUAL, SLURS, type CorpusPost } from './support/content-corpus';
+import { CLEAN, CORPUS, GROUP_JOKES, MILD, PROFANE, SEXUAL, SLURS, TRAGEDY_JOKES, type CorpusPost } from './support/content-corpus';
 import { redditPost, tellablePosts } from './support/reddit';
 
 const joke = kindById('joke')!;
@@ -18,8 +18,8 @@ const toPost = (entry: CorpusPost, index: number): Post =>
 /** What each level lets through, by rating. */
 const ALLOWED: Record<ContentFilterLevel, ReadonlySet<CorpusPost['rating']>> = {
   strict: new Set(['clean']),
-  standard: new Set(['clean', 'profanity']),
-  off: new Set(['clean', 'profanity', 'sexual', 'slur']),
+  standard: new Set(['clean', 'mild']),
+  off: new Set(['clean', 'mild', 'profanity', 'sexual', 'slur', 'derogatory', 'tragedy']),
 };
 
 describe('content filter: the corpus, level by level', () => {
@@ -30,21 +30,25 @@ describe('content filter: the corpus, level by level', () => {
 
   it('has enough of each rating to mean something', () => {
     expect([CLEAN.length, PROFANE.length, SEXUAL.length, SLURS.length].every((count) => count >= 8)).toBe(true);
+    expect([MILD.length, GROUP_JOKES.length, TRAGEDY_JOKES.length].every((count) => count >= 5)).toBe(true);
   });
 
   it.each([
     ...PROFANE.map((entry) => ['profanity', entry] as const),
     ...SEXUAL.map((entry) => ['sexual', entry] as const),
     ...SLURS.map((entry) => ['slur', entry] as const),
+    ...GROUP_JOKES.map((entry) => ['derogatory', entry] as const),
+    ...TRAGEDY_JOKES.map((entry) => ['tragedy', entry] as const),
   ])('names the category (%s) of "%s.title"', (category, entry) => {
     expect(offensiveTerms(text(entry))[0]?.category).toBe(category);
   });
 
   it('reports the worst category first and says which word it was', () => {
     expect(judgeText('shit, a horny retard', 'standard')).toEqual({ allowed: false, category: 'slur', term: 'retard' });
-    expect(judgeText('shit, he was horny', 'strict')).toEqual({ allowed: false, category: 'sexual', term: 'horny' });
-    expect(judgeText('shit happens', 'strict')).toEqual({ allowed: false, category: 'profanity', term: 'shit' });
-    expect(judgeText('shit happens', 'standard')).toEqual({ allowed: true });
+    expect(judgeText('damn, he was horny', 'strict')).toEqual({ allowed: false, category: 'sexual', term: 'horny' });
+    expect(judgeText('shit happens', 'standard')).toEqual({ allowed: false, category: 'profanity', term: 'shit' });
+    expect(judgeText('damn happens', 'strict')).toEqual({ allowed: false, category: 'profanity', term: 'damn' });
+    expect(judgeText('damn happens', 'standard')).toEqual({ allowed: true });
   });
 
   it('allows empty text at every level', () => {
@@ -67,7 +71,7 @@ describe('content filter: obfuscations', () => {
   });
 
   it('reads masks of at least four characters as a hidden word, not arithmetic', () => {
-    expect(offensiveTerms('f**k')).toEqual([{ term: 'f**k', category: 'profanity' }]);
+    expect(offensiveTerms('f**k')).toEqual([{ term: 'f**k', category: 'profanity', from: 'standard' }]);
     expect(offensiveTerms('a*b and 2*3')).toEqual([]);
     expect(offensiveTerms('n***a')[0]?.category).toBe('slur');
   });
@@ -86,6 +90,7 @@ describe('content filter: word lists', () => {
   it('uses the pattern syntax of the library for every extra word', () => {
     // A typo in a pattern would throw when the matcher is built; judging once builds it.
     expect(Object.keys(EXTRA_WORDS.slur).length + Object.keys(EXTRA_WORDS.sexual).length).toBeGreaterThan(20);
+    expect(judgeText('what a tard', 'standard')).toMatchObject({ allowed: false, category: 'slur', term: 'tard' });
     expect(judgeText('wetback', 'standard')).toMatchObject({ allowed: false, category: 'slur', term: 'wetback' });
     expect(judgeText('naked mole rats are naked', 'standard')).toMatchObject({ allowed: false, term: 'naked' });
     expect(judgeText('seen with the naked eye', 'strict')).toEqual({ allowed: true });
@@ -132,7 +137,7 @@ describe('content filter on posts', () => {
   it("passes every item of the bot's own collection at the strictest level", () => {
     const refused = Object.values(OFFLINE)
       .flat()
-      .filter((item) => !judgeText(item.text, 'strict').allowed)
+      .filter((item) => !judgeText(item.text, 'strict', { tone: item.set === 'fact' ? 'info' : 'humor' }).allowed)
       .map((item) => item.id);
     expect(refused).toEqual([]);
   });
@@ -151,6 +156,18 @@ describe('content filter: cost', () => {
       console.log(JSON.stringify([atStart, afterOff, loaded()]));`;
     const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(__dirname, '..'), encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual([false, false, true]);
+  });
+
+  it('loads a language\'s LDNOOBW list only when a text in that language is judged', () => {
+    const script = `
+      const filter = require('./src/content-filter');
+      const loaded = (lang) => Object.keys(require.cache).some((path) => path.includes('node_modules/naughty-words/' + lang + '.json'));
+      filter.judgeText('shit', 'strict');
+      const afterEnglish = loaded('de');
+      filter.judgeText('Scheiße', 'strict', { lang: 'de-AT' });
+      console.log(JSON.stringify([afterEnglish, loaded('de'), loaded('fr')]));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(__dirname, '..'), encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([false, true, false]);
   });
 });
 

@@ -2,7 +2,7 @@
  * help, surprise, repeat and feedback: the intents that are not "tell me a
  * <kind>" but keep the conversation going (DESIGN.md, agent table).
  */
-import { catalogFor, resolveKind, type ContentKind } from '../catalog';
+import { catalogFor, resolveKind, subredditFor, type ContentKind } from '../catalog';
 import { DEFAULT_CONTENT_FILTER, judgeText } from '../content-filter';
 import { PARAMS, SENTIMENTS, type Sentiment } from '../dialogflow/names';
 import { languageFor } from '../languages';
@@ -69,7 +69,8 @@ async function findLast(ctx: IntentContext, kind: ContentKind, state: Followup) 
   // The topic search the post may have come from (cached), never for a topic the filter refuses.
   const topic = topicParameter(state.topic, kind.lang);
   const searchable = topic && judgeText(topic, ctx.contentFilter ?? DEFAULT_CONTENT_FILTER).allowed;
-  const queries = [...(searchable ? [{ subreddit: kind.subreddit, topic }] : []), { subreddit: kind.subreddit }];
+  const subreddit = subredditFor(kind, ctx.contentFilter);
+  const queries = [...(searchable ? [{ subreddit, topic }] : []), { subreddit }];
   for (const query of queries) {
     const posts = await ctx.posts.fetchPosts(query, ctx.deadline);
     const options = { allowNsfw: ctx.allowNsfw, contentFilter: ctx.contentFilter };

@@ -1,4 +1,4 @@
-import { resolveKind, type ContentKind } from '../catalog';
+import { resolveKind, subredditFor, type ContentKind } from '../catalog';
 import { DEFAULT_CONTENT_FILTER, judgeText } from '../content-filter';
 import { PARAMS } from '../dialogflow/names';
 import { DEFAULT_LANGUAGE, languageFor, type Language } from '../languages';
@@ -85,9 +85,9 @@ async function pickFrom(ctx: IntentContext, candidates: JudgedCandidates, served
   return picked && (await candidates.judgeOnSpot(picked)) ? picked : undefined;
 }
 
-/** The user's words pass the same filter as what we read aloud. */
+/** The user's words pass the same filter as what we read aloud, in the turn's language (and the harder tone: their kind is unknown). */
 function acceptable(ctx: IntentContext, text: string): boolean {
-  return judgeText(text, ctx.contentFilter ?? DEFAULT_CONTENT_FILTER).allowed;
+  return judgeText(text, ctx.contentFilter ?? DEFAULT_CONTENT_FILTER, { lang: ctx.turn.languageCode }).allowed;
 }
 
 /** What one content answer carries besides the post: its follow-up question and the state it writes back. */
@@ -130,14 +130,15 @@ function refuseTopic(ctx: IntentContext, telling: Telling): Reply {
 /** Topic hit first, then the day's top posts; repeats only once everything was heard. */
 async function choosePost(ctx: IntentContext, telling: Telling, served: Set<string>): Promise<Choice> {
   const { kind, topic } = telling;
+  const subreddit = subredditFor(kind, ctx.contentFilter);
   let note: string | undefined;
   if (topic) {
-    const hits = await candidatesFor(ctx, kind, { subreddit: kind.subreddit, topic });
+    const hits = await candidatesFor(ctx, kind, { subreddit, topic });
     const post = await pickFrom(ctx, hits, served);
     if (post) return { post };
     note = noTopicHitNote(kind, topic, hits.posts.some(hits.accept));
   }
-  const top = await candidatesFor(ctx, kind, { subreddit: kind.subreddit });
+  const top = await candidatesFor(ctx, kind, { subreddit });
   const post = await pickFrom(ctx, top, served);
   if (post) return { post, note };
   const again = pickUnserved(top.posts, new Set(), ctx.random, top.accept);

@@ -17,6 +17,8 @@ export const en = {
     joke: {
       value: 'joke',
       subreddit: 'Jokes',
+      // Its rules forbid sexual, racist and offensive jokes; r/Jokes is the roughest source the bot reads.
+      cleanSubreddit: 'cleanjokes',
       noun: 'joke',
       a: 'a joke',
       plural: 'jokes',

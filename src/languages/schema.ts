@@ -39,6 +39,11 @@ export const KindTextSchema = z.strictObject({
   value: phrase,
   /** The subreddit read for this kind in this language, without `r/`. */
   subreddit: z.string().regex(/^[A-Za-z0-9_]{2,21}$/),
+  /**
+   * A subreddit of the same kind that is clean by its own rules (no sexual, racist or gory
+   * posts), read instead under CONTENT_FILTER=strict. Only where one serves the kind.
+   */
+  cleanSubreddit: z.string().regex(/^[A-Za-z0-9_]{2,21}$/).optional(),
   /** Singular noun: "joke". */
   noun: phrase,
   /** With its indefinite article, as a sentence's subject: "a joke" ("ein Witz"). */

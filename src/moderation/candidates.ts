@@ -24,7 +24,8 @@ export function judgedCandidates(
   level: ContentFilterLevel,
   budgetMs: () => number,
 ): JudgedCandidates {
-  const item = (post: Post): JudgeItem => ({ id: post.id, text: contentText(post, kind) });
+  const context = { lang: kind.lang.code, tone: kind.tone };
+  const item = (post: Post): JudgeItem => ({ id: post.id, text: contentText(post, kind), context });
   judge.feed(posts.map(item));
   const cold = !posts.some((post) => judge.verdict(item(post), level) !== undefined);
   return {

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
-import { judgeText, type ContentFilterLevel } from '../content-filter';
+import { judgeText, type ContentFilterLevel, type TextContext } from '../content-filter';
 import type { Logger } from '../log';
 import { sleep as realSleep } from '../sleep';
 import { raceTimeout } from '../timeout';
@@ -19,6 +19,8 @@ import { CategoryScoreSchema, moderationVerdict, type CategoryScore } from './th
 export interface JudgeItem {
   readonly id: string;
   readonly text: string;
+  /** The post's language and tone, for the local filter when moderation cannot judge. */
+  readonly context?: TextContext;
 }
 
 /** Verdicts shared by all instances (Redis when REDIS_URL is set): by post id, values are the judge's own encoding. */
@@ -69,7 +71,7 @@ export interface JudgeOptions {
 }
 
 /** The local filter at its strictest: the fallback judge, never a looser one. */
-const locallyAllowed = (text: string) => judgeText(text, 'strict').allowed;
+const locallyAllowed = (item: JudgeItem) => judgeText(item.text, 'strict', item.context).allowed;
 
 export class ModerationJudge implements PostJudge {
   private readonly memory: LRUCache<string, Entry>;
@@ -107,7 +109,7 @@ export class ModerationJudge implements PostJudge {
   verdict(item: JudgeItem, level: ContentFilterLevel): boolean | undefined {
     const entry = this.memory.get(item.id);
     if (!entry) return undefined;
-    return 'local' in entry ? locallyAllowed(item.text) : moderationVerdict(entry.scores, level).allowed;
+    return 'local' in entry ? locallyAllowed(item) : moderationVerdict(entry.scores, level).allowed;
   }
 
   async judgeNow(item: JudgeItem, level: ContentFilterLevel, budgetMs: number): Promise<boolean> {
@@ -118,7 +120,7 @@ export class ModerationJudge implements PostJudge {
     const job = this.running.get(item.id) ?? this.start(item, false);
     await raceTimeout(job, Math.max(0, budgetMs), () => undefined);
     // Late (the call goes on and its verdict is kept for the next request): the local filter at strict decides this one.
-    return this.verdict(item, level) ?? locallyAllowed(item.text);
+    return this.verdict(item, level) ?? locallyAllowed(item);
   }
 
   /** Resolves once nothing is queued or running (tests and benches wait on this instead of the clock). */

@@ -56,7 +56,7 @@ export function acceptable(post: Post, kind: ContentKind, options: FilterOptions
   let byLevel = byKind?.get(kind);
   let verdict = byLevel?.get(level);
   if (verdict === undefined) {
-    verdict = judgeText(contentText(post, kind), level).allowed;
+    verdict = judgeText(contentText(post, kind), level, { lang: kind.lang.code, tone: kind.tone }).allowed;
     if (!byKind) verdicts.set(post, (byKind = new Map<ContentKind, Map<ContentFilterLevel, boolean>>()));
     if (!byLevel) byKind.set(kind, (byLevel = new Map<ContentFilterLevel, boolean>()));
     byLevel.set(level, verdict);

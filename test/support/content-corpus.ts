@@ -10,8 +10,8 @@ import type { OffensiveCategory } from '../../src/content-filter';
 export interface CorpusPost {
   readonly title: string;
   readonly selftext: string;
-  /** `clean` passes every level; otherwise the worst category in it. */
-  readonly rating: 'clean' | OffensiveCategory;
+  /** `clean` passes every level, `mild` all but `strict`; otherwise the worst category in it (`standard` refuses it). */
+  readonly rating: 'clean' | 'mild' | OffensiveCategory;
 }
 
 const post = (rating: CorpusPost['rating'], title: string, selftext = ''): CorpusPost => ({ rating, title, selftext });
@@ -33,17 +33,35 @@ export const CLEAN: readonly CorpusPost[] = [
   post('clean', "What's the best thing about Switzerland?", "I don't know, but the flag is a big plus."),
   post('clean', 'TIL octopuses have three hearts'),
   post('clean', 'My dog ate a whole Scrabble set', 'The vet is still waiting for the results: 2 * 3 = 6.'),
+  // What the filter refused before it read names, animals, places and science (issue #25).
+  post('clean', 'Dick Van Dyke walks into a bakery', 'and asks for a chim-chim-cheree cake.'),
+  post('clean', 'My book club is reading Moby Dick', 'We are having a whale of a time.'),
+  post('clean', 'Jim Cummings voiced Winnie the Pooh', 'and Tigger, who never stops bouncing.'),
+  post('clean', 'Why did the pilot tidy the cockpit?', 'He wanted a clean landing.'),
+  post('clean', 'Homo sapiens invented the wheel', 'and then the spare tyre.'),
+  post('clean', 'My Maine Coon sat on the keyboard', 'Now my essay is mostly about tuna.'),
+  post('clean', 'TIL the first same-sex marriage licences were issued in 2001'),
+  post('clean', 'A scientist from Fukushima studies bonsai', 'Small trees, big patience.'),
+  post('clean', 'Why are butterflies bad at poker?', 'They always flutter when they bluff.'),
+  post('clean', 'My parrot pussyfoots around the cat', 'Smart bird.'),
 ];
 
-/** Profanity only: `strict` drops it, `standard` keeps it. */
+/** Mild swearing: `strict` drops it, `standard` keeps it. */
+export const MILD: readonly CorpusPost[] = [
+  post('mild', 'Damn, this coffee is strong', 'It did my push-ups for me.'),
+  post('mild', 'My neighbour is a jackass', 'He keeps returning my lawnmower.'),
+  post('mild', 'What the hell is a quantum leap?', 'A very small jump, it turns out.'),
+  post('mild', 'My printer is crap', 'It only prints when I am not looking.'),
+  post('mild', 'I used to shop at K**l’s', 'until the mask made it unreadable.'),
+];
+
+/** Strong swearing: `standard` and `strict` drop it. */
 export const PROFANE: readonly CorpusPost[] = [
   post('profanity', 'What a shit day', 'My coffee went cold.'),
   post('profanity', 'My boss is a real b1tch about deadlines', 'So I handed it in yesterday.'),
   post('profanity', 'Why did the chicken cross the road?', 'Who the f u c k cares.'),
   post('profanity', 'My code compiled on the first try', 'Holy s.h.i.t, that never happens.'),
   post('profanity', 'When the wifi drops', 'f**k this.'),
-  post('profanity', 'Damn, this coffee is strong', 'It did my push-ups for me.'),
-  post('profanity', 'My neighbour is a jackass', 'He keeps returning my lawnmower.'),
   post('profanity', 'FUUUUCK', 'I stepped on a Lego.'),
   post('profanity', 'Ｓｈｉｔ happens', 'especially on Mondays.'),
   post('profanity', 'sh\u200bit, I forgot the punchline'),
@@ -60,6 +78,12 @@ export const SEXUAL: readonly CorpusPost[] = [
   post('sexual', 'What do boobs and toy trains have in common?', 'They are meant for kids.'),
   post('sexual', 'S3XY and I know it'),
   post('sexual', 'Why did the p.e.n.i.s cross the road?'),
+  // Masked: the mask is read as the word it fits.
+  post('sexual', 'What do you call a c*nt', 'on a bicycle?'),
+  post('sexual', 'My neighbour is a wh*re', 'for garden gnomes.'),
+  // Double meanings: no bad word, the joke is the sex.
+  post('sexual', 'What did the lady at the sperm bank say as you left?', 'Thanks for coming!'),
+  post('sexual', 'Professor?', 'I barely know her!'),
 ];
 
 /** Slurs: every level but `off` drops them, wherever in the post they are. */
@@ -72,6 +96,28 @@ export const SLURS: readonly CorpusPost[] = [
   post('slur', 'Why do ch1nks', 'never win at cards?'),
   post('slur', 'A tr@nny walks into a pharmacy'),
   post('slur', 'How do you stop a sp1c', 'from stealing your bike?'),
+  // Masked slurs pass no level but off (they were mere profanity before).
+  post('slur', 'Two f*ggots walk into a bar', 'and order a drink.'),
+  post('slur', 'A k*ke and a priest'),
+  post('slur', 'What do you call a n****r', 'with a job?'),
 ];
 
-export const CORPUS: readonly CorpusPost[] = [...CLEAN, ...PROFANE, ...SEXUAL, ...SLURS];
+/** Jokes about a group without a slur: `standard` drops them. */
+export const GROUP_JOKES: readonly CorpusPost[] = [
+  post('derogatory', 'Why do Mexicans', 'always bring a ladder?'),
+  post('derogatory', 'How many Jews does it take', 'to change a light bulb?'),
+  post('derogatory', 'Why did the gay guy', 'cross the road?'),
+  post('derogatory', 'Women are like parking spaces', 'the good ones are taken.'),
+  post('derogatory', 'How did Helen Keller', 'burn her fingers?'),
+];
+
+/** Jokes about a tragedy: `standard` drops them. */
+export const TRAGEDY_JOKES: readonly CorpusPost[] = [
+  post('tragedy', "What's the difference between a cow and the Holocaust?", 'You cannot milk a cow for 70 years.'),
+  post('tragedy', 'I hate jokes about 9/11', 'my uncle died in it.'),
+  post('tragedy', 'A friend asked if I would ever kill myself', 'It would be the last thing I do.'),
+  post('tragedy', "What's the difference between me and cancer?", 'My dad beat cancer.'),
+  post('tragedy', "What's yellow and full of dead kids?", 'A school bus.'),
+];
+
+export const CORPUS: readonly CorpusPost[] = [...CLEAN, ...MILD, ...PROFANE, ...SEXUAL, ...SLURS, ...GROUP_JOKES, ...TRAGEDY_JOKES];
