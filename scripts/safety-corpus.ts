@@ -41,7 +41,7 @@ function gitDir(clones: string, repo: string): string {
 function readRows(clones: string, source: Source): Row[] {
   let bytes = execFileSync('git', ['-C', gitDir(clones, source.repo), 'show', `${source.commit}:${source.path}`], { maxBuffer: 256 * 1024 * 1024 });
   if (source.gzip) bytes = gunzipSync(bytes);
-  return parse(bytes, { columns: true, skip_empty_lines: true, relax_quotes: true }) as Row[];
+  return parse<Row>(bytes, { columns: true, skip_empty_lines: true, relax_quotes: true });
 }
 
 const flag = (value: string | undefined): boolean | undefined =>
@@ -94,7 +94,7 @@ export function main(argv: string[]): number {
   }
   const raw = JSON.parse(readFileSync(CORPUS_FILE, 'utf8')) as Corpus;
   const sources = raw.sources;
-  const labels = new Map((raw.posts ?? []).map((entry) => [entry.key, entry.verdict]));
+  const labels = new Map(raw.posts.map((entry) => [entry.key, entry.verdict]));
   const rebuilt: Array<{ key: string; post: CorpusPost }> = [];
   try {
     for (const source of sources) rebuilt.push(...postsOf(readRows(values.clones, source), source));
