@@ -16,7 +16,7 @@ const ids = (list: readonly Post[]) => list.map((p) => p.id);
 
 describe('acceptable: one verdict per post, kind and level', () => {
   it('a post with mild profanity: allowed at standard, refused at strict, whichever was asked first', () => {
-    const p = post('p', { title: 'Why did the printer stop?', selftext: 'It was tired of this shit.' });
+    const p = post('p', { title: 'Why did the printer stop?', selftext: 'It was tired of this crap.' });
     expect(acceptable(p, joke, { allowNsfw: false, contentFilter: 'strict' })).toBe(false);
     expect(acceptable(p, joke, { allowNsfw: false })).toBe(true);
     expect(acceptable(p, joke, { allowNsfw: false, contentFilter: 'strict' })).toBe(false);
@@ -24,7 +24,7 @@ describe('acceptable: one verdict per post, kind and level', () => {
   });
 
   it('the same post read as a fact (its title only) and as a joke (title and body) is judged for each', () => {
-    const p = post('q', { title: 'TIL printers get tired', selftext: 'Of this shit.' });
+    const p = post('q', { title: 'TIL printers get tired', selftext: 'Of this crap.' });
     const strict = { allowNsfw: false, contentFilter: 'strict' } as const;
     expect(acceptable(p, fact, strict)).toBe(true);
     expect(acceptable(p, joke, strict)).toBe(false);
