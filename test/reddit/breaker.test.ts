@@ -83,7 +83,8 @@ describe('a Reddit that never replies', () => {
     expect(log.count(/reddit is not answering/)).toBe(1);
     // The probe: in the background, one at a time (it hangs too, so there is only the one).
     expect(calls.filter((call) => call.limit === 1)).toEqual([{ limit: 1, during: 3 }]);
-  });
+    // Three deadlines of waiting by design, then 22 round trips: more than jest's default 5 s on a busy 2-core machine.
+  }, 20_000);
 
   it('resumes when a probe gets an answer: the next request is told a post from Reddit', async () => {
     const state = { current: 0 };
