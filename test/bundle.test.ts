@@ -1,10 +1,11 @@
 import nock from 'nock';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOG } from '../src/catalog';
 import { listing, redditPost } from './support/reddit';
 import { byeRequest, moreRequest, sayRequest, welcomeRequest } from './support/requests';
-import { assertBundleBuilt, BUILDS, BUNDLE, REDDIT, startBuild, type RunningWebhook } from './support/server';
+import { assertBundleBuilt, BUILDS, BUNDLE, REDDIT, startBuild, WEBHOOK_BUNDLE, type RunningWebhook } from './support/server';
 import { expectValidV2Response } from './support/v2-proto';
 
 /**
@@ -106,7 +107,7 @@ describe.each(BUILDS)('a conversation with the %s build', (build) => {
 describe('the bundle file', () => {
   const text = () => {
     assertBundleBuilt();
-    return readFileSync(BUNDLE, 'utf8');
+    return readFileSync(WEBHOOK_BUNDLE, 'utf8');
   };
 
   it('replaces actions-on-google, lodash and form-data with the stubs, and keeps functions-framework external', () => {
@@ -123,5 +124,47 @@ describe('the bundle file', () => {
     // npm start runs the launcher (scripts/start.ts, bundled), which serves dist/index.cjs; see test/start.test.ts.
     expect(manifest.scripts['start']).toBe('node dist/start.cjs');
     expect(manifest.scripts['prestart']).toMatch(/^npm run bundle && esbuild scripts\/start\.ts .*--outfile=dist\/start\.cjs /);
+  });
+});
+
+// Node 20 (which may still run npm on a CI machine) has no compile cache; the suite's Nodes (22, 24) do.
+const hasCompileCache = typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+const describeCompileCache = hasCompileCache ? describe : describe.skip;
+
+describeCompileCache(hasCompileCache ? 'the compile cache' : `the compile cache (skipped: Node ${process.version} has none)`, () => {
+  // A copy of dist/ inside the checkout (node_modules resolves from there), so this test's cache is its own.
+  const dir = join(__dirname, '..', 'build', 'test-compile-cache');
+  const load = () =>
+    spawnSync(process.execPath, [join(dir, 'index.cjs')], {
+      env: { PATH: process.env.PATH, NODE_DEBUG_NATIVE: 'COMPILE_CACHE', LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024, // a line for every module the bundle loads
+      timeout: 30_000,
+    });
+  const bundleCache = (stderr: string) => stderr.split('\n').filter((line) => line.includes('for CommonJS') && line.endsWith('webhook.cjs was accepted, keeping the in-memory entry'));
+
+  beforeAll(() => {
+    assertBundleBuilt();
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const file of ['index.cjs', 'webhook.cjs']) copyFileSync(join(__dirname, '..', 'dist', file), join(dir, file));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is filled by the build step (`npm run compile-cache`), then used by the next start', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(manifest.scripts['compile-cache']).toBe('node dist/index.cjs');
+    expect(manifest.scripts['build']).toMatch(/&& npm run compile-cache$/);
+    expect(manifest.scripts['gcp-build']).toBe('npm run build');
+
+    const build = load();
+    expect(build.status).toBe(0);
+    // The build step finds no cache and writes one.
+    expect(bundleCache(build.stderr)).toEqual([]);
+    expect(build.stderr).toMatch(/writing cache for .*webhook\.cjs.*success/);
+
+    const start = load();
+    expect(start.status).toBe(0);
+    expect(bundleCache(start.stderr)).toHaveLength(1);
   });
 });
