@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONTEXTS, FOLLOWUP_LIFESPAN } from '../dialogflow/names';
 import type { Turn } from '../dialogflow/request';
 import type { OutputContext } from '../reply';
