@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CATALOG } from '../src/catalog';
 import { listing, redditPost } from './support/reddit';
 import { byeRequest, moreRequest, sayRequest, welcomeRequest } from './support/requests';
+import { AXIOS_EDITS, editAxios } from '../scripts/bundle';
 import { assertBundleBuilt, BUILDS, BUNDLE, REDDIT, startBuild, WEBHOOK_BUNDLE, type RunningWebhook } from './support/server';
 import { expectValidV2Response } from './support/v2-proto';
 
@@ -104,6 +105,25 @@ describe.each(BUILDS)('a conversation with the %s build', (build) => {
   });
 });
 
+describe('the axios edits of the bundle script', () => {
+  const axios = readFileSync(require.resolve('axios'), 'utf8') // dist/node/axios.cjs, what the bundle takes;
+
+  it('each match the installed axios exactly once', () => {
+    for (const [from] of AXIOS_EDITS) expect(axios.split(from)).toHaveLength(2);
+    const edited = editAxios(axios);
+    for (const [from, to] of AXIOS_EDITS) {
+      expect(edited).not.toContain(from);
+      expect(edited).toContain(to);
+    }
+  });
+
+  it('fail the build, naming the edit, when an axios update moved a probe', () => {
+    const [probe] = AXIOS_EDITS[1]!;
+    expect(() => editAxios(axios.replace(probe, ''))).toThrow(`axios: expected one ${JSON.stringify(probe)}, found 0; update AXIOS_EDITS in scripts/bundle.ts`);
+    expect(() => editAxios(axios + probe)).toThrow(/found 2/);
+  });
+});
+
 describe('the bundle file', () => {
   const text = () => {
     assertBundleBuilt();
@@ -116,6 +136,14 @@ describe('the bundle file', () => {
     expect(source).toContain('form-data is not bundled');
     expect(source).not.toMatch(/require\("(actions-on-google|lodash|form-data|googleapis)"\)/);
     expect(source).toMatch(/require\("@google-cloud\/functions-framework"\)/);
+  });
+
+  it('leaves out what axios and dialogflow-fulfillment load but never call here, and axios probes no web globals at load', () => {
+    const source = text();
+    expect(source).not.toMatch(/require\("(node:)?(follow-redirects|https-proxy-agent|http2|debug)"\)/);
+    expect(source).toContain('follow-redirects is not bundled');
+    expect(source).toContain('FormDataCtor=void 0');
+    expect(source).not.toMatch(/getFetch\(\);/);
   });
 
   it('is what package.json main and npm start point at', () => {
