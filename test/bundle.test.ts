@@ -106,7 +106,7 @@ describe.each(BUILDS)('a conversation with the %s build', (build) => {
 });
 
 describe('the axios edits of the bundle script', () => {
-  const axios = readFileSync(require.resolve('axios'), 'utf8') // dist/node/axios.cjs, what the bundle takes;
+  const axios = readFileSync(require.resolve('axios'), 'utf8'); // dist/node/axios.cjs, what the bundle takes
 
   it('each match the installed axios exactly once', () => {
     for (const [from] of AXIOS_EDITS) expect(axios.split(from)).toHaveLength(2);
