@@ -6,14 +6,22 @@
  * `axiosWithoutWebProbes`. This file is uploaded with src/ (.gcloudignore), as
  * gcp-build runs it.
  */
-import { build, type Plugin } from 'esbuild';
+import { context, type BuildOptions, type LogLevel, type Plugin } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { helpOnlyCommandLine } from './cli';
+import { parseArgs } from 'node:util';
+import { EXIT } from './cli';
 
-const USAGE = `Usage: npm run bundle
+const USAGE = `Usage: npm run bundle [-- [options]]
 
-Bundles src/ with esbuild into dist/webhook.cjs and the loader src/main.ts into dist/index.cjs.`;
+Bundles src/ with esbuild into dist/webhook.cjs and the loader src/main.ts into dist/index.cjs.
+
+Options:
+  --watch              rebuild on every change of src/ until stdin closes (npm run dev)
+  --log-level=LEVEL    esbuild's: verbose, debug, info, warning (default), error, silent
+  -h, --help           this text`;
+
+const LOG_LEVELS: readonly LogLevel[] = ['verbose', 'debug', 'info', 'warning', 'error', 'silent'];
 
 const ROOT = join(__dirname, '..');
 
@@ -58,27 +66,71 @@ const axiosWithoutWebProbes: Plugin = {
   },
 };
 
+/** The options, or the exit code when there is nothing to build (--help, a mistake). */
+function commandLine(argv: string[]): { watch: boolean; logLevel: LogLevel } | number {
+  let values;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: { watch: { type: 'boolean', default: false }, 'log-level': { type: 'string', default: 'warning' }, help: { type: 'boolean', short: 'h', default: false } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return EXIT.ok;
+  }
+  const logLevel = values['log-level'] as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    console.error(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  return { watch: values.watch, logLevel };
+}
+
+const OPTIONS: BuildOptions = {
+  absWorkingDir: ROOT,
+  entryPoints: { webhook: 'src/index.ts', index: 'src/main.ts' },
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  sourcemap: true,
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  external: ['./webhook.cjs', '@google-cloud/functions-framework', 'ioredis'],
+  alias: Object.fromEntries(STUBS.map((name) => [name, `./src/stubs/${name}.ts`])),
+  plugins: [axiosWithoutWebProbes],
+};
+
 async function main(argv: string[]): Promise<number> {
-  const parsed = helpOnlyCommandLine(argv, USAGE);
-  if (typeof parsed === 'number') return parsed;
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: { webhook: 'src/index.ts', index: 'src/main.ts' },
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    minifySyntax: true,
-    minifyWhitespace: true,
-    sourcemap: true,
-    outdir: 'dist',
-    outExtension: { '.js': '.cjs' },
-    external: ['./webhook.cjs', '@google-cloud/functions-framework', 'ioredis'],
-    alias: Object.fromEntries(STUBS.map((name) => [name, `./src/stubs/${name}.ts`])),
-    plugins: [axiosWithoutWebProbes],
-    logLevel: 'warning',
+  const options = commandLine(argv);
+  if (typeof options === 'number') return options;
+  const bundler = await context({ ...OPTIONS, logLevel: options.logLevel });
+  if (!options.watch) {
+    try {
+      const result = await bundler.rebuild();
+      return result.errors.length > 0 ? EXIT.failed : EXIT.ok;
+    } catch {
+      return EXIT.failed; // esbuild has printed the errors
+    } finally {
+      await bundler.dispose();
+    }
+  }
+  // As esbuild's own --watch: every build ends with "[watch] build finished" (what npm run dev waits
+  // for), and watching stops when stdin closes, so it ends with the process that started it.
+  await bundler.watch();
+  await new Promise<void>((resolve) => {
+    process.stdin.once('close', resolve).once('end', resolve).resume();
   });
-  return 0;
+  await bundler.dispose();
+  return EXIT.ok;
 }
 
 if (require.main === module) {
