@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT_FILTER_LEVELS, DEFAULT_CONTENT_FILTER, type ContentFilterLevel } from './content-filter';

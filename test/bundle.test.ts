@@ -1,10 +1,12 @@
 import nock from 'nock';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOG } from '../src/catalog';
 import { listing, redditPost } from './support/reddit';
 import { byeRequest, moreRequest, sayRequest, welcomeRequest } from './support/requests';
-import { assertBundleBuilt, BUILDS, BUNDLE, REDDIT, startBuild, type RunningWebhook } from './support/server';
+import { AXIOS_EDITS, editAxios } from '../scripts/bundle';
+import { assertBundleBuilt, BUILDS, BUNDLE, REDDIT, startBuild, WEBHOOK_BUNDLE, type RunningWebhook } from './support/server';
 import { expectValidV2Response } from './support/v2-proto';
 
 /**
@@ -103,10 +105,29 @@ describe.each(BUILDS)('a conversation with the %s build', (build) => {
   });
 });
 
+describe('the axios edits of the bundle script', () => {
+  const axios = readFileSync(require.resolve('axios'), 'utf8'); // dist/node/axios.cjs, what the bundle takes
+
+  it('each match the installed axios exactly once', () => {
+    for (const [from] of AXIOS_EDITS) expect(axios.split(from)).toHaveLength(2);
+    const edited = editAxios(axios);
+    for (const [from, to] of AXIOS_EDITS) {
+      expect(edited).not.toContain(from);
+      expect(edited).toContain(to);
+    }
+  });
+
+  it('fail the build, naming the edit, when an axios update moved a probe', () => {
+    const [probe] = AXIOS_EDITS[1]!;
+    expect(() => editAxios(axios.replace(probe, ''))).toThrow(`axios: expected one ${JSON.stringify(probe)}, found 0; update AXIOS_EDITS in scripts/bundle.ts`);
+    expect(() => editAxios(axios + probe)).toThrow(/found 2/);
+  });
+});
+
 describe('the bundle file', () => {
   const text = () => {
     assertBundleBuilt();
-    return readFileSync(BUNDLE, 'utf8');
+    return readFileSync(WEBHOOK_BUNDLE, 'utf8');
   };
 
   it('replaces actions-on-google, lodash and form-data with the stubs, and keeps functions-framework external', () => {
@@ -117,11 +138,77 @@ describe('the bundle file', () => {
     expect(source).toMatch(/require\("@google-cloud\/functions-framework"\)/);
   });
 
+  it('leaves out what axios and dialogflow-fulfillment load but never call here, and axios probes no web globals at load', () => {
+    const source = text();
+    expect(source).not.toMatch(/require\("(node:)?(follow-redirects|https-proxy-agent|http2|debug)"\)/);
+    expect(source).toContain('follow-redirects is not bundled');
+    expect(source).toContain('FormDataCtor=void 0');
+    expect(source).not.toMatch(/getFetch\(\);/);
+  });
+
   it('is what package.json main and npm start point at', () => {
     const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
     expect(join(__dirname, '..', manifest.main)).toBe(BUNDLE);
     // npm start runs the launcher (scripts/start.ts, bundled), which serves dist/index.cjs; see test/start.test.ts.
     expect(manifest.scripts['start']).toBe('node dist/start.cjs');
     expect(manifest.scripts['prestart']).toMatch(/^npm run bundle && esbuild scripts\/start\.ts .*--outfile=dist\/start\.cjs /);
+  });
+});
+
+// Node 20 (which may still run npm on a CI machine) has no compile cache; the suite's Nodes (22, 24) do.
+const hasCompileCache = typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+const describeCompileCache = hasCompileCache ? describe : describe.skip;
+
+describeCompileCache(hasCompileCache ? 'the compile cache' : `the compile cache (skipped: Node ${process.version} has none)`, () => {
+  // A copy of dist/ inside the checkout (node_modules resolves from there), so this test's cache is its own.
+  const dir = join(__dirname, '..', 'build', 'test-compile-cache');
+  const distCopy = join(dir, 'dist');
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  // `npm run compile-cache` loads the loader and the bundle, then writes the cache out (not left to the exit).
+  const BUILD_STEP_CODE = "require('./dist/index.cjs'); require('node:module').flushCompileCache?.()";
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, args, {
+      cwd: dir,
+      env: { PATH: process.env.PATH, NODE_DEBUG_NATIVE: 'COMPILE_CACHE', LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024, // a line for every module the bundle loads
+      timeout: 30_000,
+    });
+  const buildStep = () => run(['-e', BUILD_STEP_CODE]);
+  const start = () => run([join(dir, 'dist', 'index.cjs')]);
+  // Node 24 says "V8 code cache for CommonJS <file> was accepted", Node 22 "cache for <file> was accepted".
+  const bundleCache = (stderr: string) => stderr.match(/cache for (CommonJS )?\S*\/webhook\.cjs was accepted/g) ?? [];
+
+  beforeAll(() => {
+    assertBundleBuilt();
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(distCopy, { recursive: true });
+    for (const file of ['index.cjs', 'webhook.cjs']) copyFileSync(join(__dirname, '..', 'dist', file), join(distCopy, file));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is filled by the build step (`npm run compile-cache`), then used by the next start', () => {
+    expect(manifest.scripts['compile-cache']).toBe(`node -e "${BUILD_STEP_CODE}"`);
+    expect(manifest.scripts['build']).toMatch(/&& npm run compile-cache$/);
+    expect(manifest.scripts['gcp-build']).toBe('npm run build');
+
+    // The cache holds one file per module; the bundle's is by far the largest (~300 kB), the framework's are under 20 kB.
+    // (Its debug lines can be interleaved with others, so what was written is read from the disk.)
+    const bundleEntries = () =>
+      readdirSync(join(distCopy, 'compile-cache'), { recursive: true, withFileTypes: true }).filter(
+        (entry) => entry.isFile() && statSync(join(entry.parentPath, entry.name)).size > 100 * 1024,
+      ).length;
+    let written = 0;
+    // What each start did with the bundle's cache entry; the status and the last lines say why if not as expected.
+    const outcome = (done: ReturnType<typeof run>) => ({
+      status: done.status,
+      read: bundleCache(done.stderr).length,
+      wrote: bundleEntries() > written,
+      ...(done.status === 0 ? {} : { tail: done.stderr.split('\n').filter((line) => !line.startsWith('[compile cache]')).slice(-10) }),
+    });
+    // The build step finds no cache and writes one; the next start reads it.
+    expect(outcome(buildStep())).toEqual({ status: 0, read: 0, wrote: true });
+    written = bundleEntries();
+    expect(outcome(start())).toEqual({ status: 0, read: 1, wrote: false });
   });
 });

@@ -223,8 +223,10 @@ describe('.gcloudignore: what gcloud uploads', () => {
 
   const isTest = (f: string) => /(^|\/)(test|tests|__tests__|__mocks__)\//.test(f) || /\.(test|spec)\.ts$/.test(f);
   const isSecret = (f: string) => /(^|\/)\.env/.test(f) || /\.(pem|key|p12)$/.test(f) || f === 'service-account.json';
+  // gcp-build runs the bundle script, so it and the one module it imports are build input.
+  const BUILD_SCRIPTS = new Set(['scripts/bundle.ts', 'scripts/cli.ts']);
   const isDevOnly = (f: string) =>
-    /^(agent|bench|build|dist|coverage|node_modules|docs|scripts|\.ci|\.git|\.vscode|\.idea)\//.test(f) ||
+    (/^(agent|bench|build|dist|coverage|node_modules|docs|scripts|\.ci|\.git|\.vscode|\.idea)\//.test(f) && !BUILD_SCRIPTS.has(f)) ||
     /^(README\.md|jest\.config\.js|\.gitignore|\.gcloudignore)$/.test(f) ||
     /(\.log|~|\.DS_Store)$/.test(f);
 
@@ -249,9 +251,9 @@ describe('.gcloudignore: what gcloud uploads', () => {
     expect(uploaded.filter(isTest)).toEqual([]);
     expect(uploaded.filter(isSecret)).toEqual([]);
     expect(uploaded.filter(isDevOnly)).toEqual([]);
-    // Everything else is the build input: the source tree and the four root files.
+    // Everything else is the build input: the source tree, the four root files and the bundle script.
     const rootFiles = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']);
-    expect(uploaded.filter((f) => !f.startsWith('src/') && !rootFiles.has(f))).toEqual([]);
+    expect(uploaded.filter((f) => !f.startsWith('src/') && !rootFiles.has(f))).toEqual([...BUILD_SCRIPTS]);
   });
 
   it('walking the tree and filtering a file list agree, and sizes are real', () => {

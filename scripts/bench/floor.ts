@@ -10,8 +10,7 @@ import { bare, bundled, ROOT, webhookEnv } from './targets';
  * Cold start against the true floor: a bare functions-framework function that
  * makes one node:http GET to the same Reddit stub and answers with a title
  * (bench/floor/index.js). Our first joke is compared with it and with the bare
- * hello, on the Node running the bench (20 on these machines) and on Node 24
- * (production's runtime), fetched with `npx -y -p node@24`.
+ * hello, on Node 24 (production's runtime, fetched with `npx -y -p node@24`).
  */
 
 export const floor = (redditUrl: string): FunctionSpec => ({

@@ -1,10 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { FunctionSpec } from './processes';
 
 export const ROOT = join(__dirname, '..', '..');
+/** What functions-framework loads (package.json main): turns on the compile cache, then loads WEBHOOK_BUNDLE. */
 export const BUNDLE = join(ROOT, 'dist', 'index.cjs');
+/** The esbuild bundle of src/. */
+export const WEBHOOK_BUNDLE = join(ROOT, 'dist', 'webhook.cjs');
 const UNBUNDLED_DIR = join(ROOT, 'build', 'bench', 'unbundled');
 
 /** Environment of our webhook in every benchmark: Reddit is the local stub, logs as in production. */
@@ -30,4 +33,21 @@ export function compileUnbundled(): void {
     [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--noEmit', 'false', '--outDir', UNBUNDLED_DIR, '--rootDir', join(ROOT, 'src')],
     { stdio: 'inherit' },
   );
+}
+
+/**
+ * Fills dist/compile-cache/ with `nodeBin` as gcp-build fills it in Cloud Build
+ * (`npm run compile-cache`, on the runtime's Node), then checks that a start
+ * reads the bundle from it: the cold starts are measured as deployed.
+ */
+export function prepareCompileCache(nodeBin: string): void {
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', LOG_LEVEL: 'silent' };
+  // `npm run compile-cache`'s own command, with this Node first on PATH.
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['compile-cache'];
+  if (!script) throw new Error('package.json has no compile-cache script');
+  execFileSync('sh', ['-c', script], { cwd: ROOT, env: { ...env, PATH: `${dirname(nodeBin)}:${env.PATH}` }, stdio: 'ignore', timeout: 60_000 });
+  const check = spawnSync(nodeBin, [BUNDLE], { env: { ...env, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+  if (!/cache for (CommonJS )?\S*\/webhook\.cjs was accepted/.test(check.stderr)) {
+    throw new Error(`the compile cache in dist/compile-cache/ is not used by ${nodeBin}: ${check.stderr.slice(-500)}`);
+  }
 }

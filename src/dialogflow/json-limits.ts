@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface JsonLimits {
   /** Nesting of objects/arrays below the value itself (a string is depth 0, `{a: 1}` depth 1). */

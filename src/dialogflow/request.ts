@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readConversationState, type Conversation } from '../conversation';
 import type { Turn } from '../turn';
 import { boundedStruct, type JsonLimits } from './json-limits';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Logger } from '../log';
 import type { Reply } from '../reply';
 import { followupContexts } from './followup-context';

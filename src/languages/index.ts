@@ -7,7 +7,7 @@ import { de } from './de';
 import { en } from './en';
 import { es } from './es';
 import { fr } from './fr';
-import { LanguageSchema, type Language, type LanguageText } from './schema';
+import type { Language, LanguageText } from './schema';
 
 export type { Language, KindText, LanguageText, OfflineJoke } from './schema';
 
@@ -26,6 +26,9 @@ export const LANGUAGES: ReadonlyMap<string, Language> = new Map(FILES.map((file)
 
 /** Every problem of every language file, each naming the file and the field; empty when all are fine. */
 export function languageProblems(files: readonly LanguageText[] = FILES): string[] {
+  // Loaded here, not at the top: building the schema is ~250 zod schemas, work a cold start would do for nothing.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { LanguageSchema } = require('./schema') as typeof import('./schema');
   const codes = new Set<string>();
   return files.flatMap((file) => {
     const parsed = LanguageSchema.safeParse(file);

@@ -8,7 +8,7 @@
  * Phrases are templates: `{name}` is filled in by the bot; `{Name}` (capital
  * first letter) is the same value with its first letter capitalised.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ModerationError, type ModerateText, type ModerationFailure } from './model';
 import { CategoryScoreSchema } from './thresholds';
 

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { z } from 'zod';
+import * as z from 'zod';
 import { judgeText, type ContentFilterLevel, type TextContext } from '../content-filter';
 import type { Logger } from '../log';
 import { sleep as realSleep } from '../sleep';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Reddit listing JSON (`/r/{sub}/top.json`, `/search.json`). Only the fields we

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Logger } from '../log';
 import { RedditError } from './errors';
 import type { Upstream } from './http';

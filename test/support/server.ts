@@ -42,8 +42,10 @@ export async function startWebhook(
   return serve(getTestServer(name));
 }
 
-/** What `npm run build` produces and production runs (package.json `main`). */
+/** What `npm run build` produces and production runs (package.json `main`): turns on the compile cache, then loads WEBHOOK_BUNDLE. */
 export const BUNDLE = join(__dirname, '..', '..', 'dist', 'index.cjs');
+/** The esbuild bundle of src/ that BUNDLE loads. */
+export const WEBHOOK_BUNDLE = join(__dirname, '..', '..', 'dist', 'webhook.cjs');
 
 function newestSource(dir: string): number {
   let newest = 0;

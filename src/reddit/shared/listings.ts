@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deadline } from '../../deadline';
 import { listingKey, listingSize, MAX_CACHED_CHARS, MAX_LISTINGS } from '../cache';
 import { RENDER_RESERVE_MS, type FetchObserver, type ListingQuery, type PostSource } from '../client';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sleep as realSleep } from '../../sleep';
 import { RedditError } from '../errors';
 import { StoreUnavailable } from './guard';
