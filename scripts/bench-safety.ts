@@ -18,7 +18,7 @@ import { DEFAULT_LANGUAGE } from '../src/languages';
 import { acceptable, candidatePosts, type FilterOptions } from '../src/reddit/filters';
 import { PostSchema, type Post } from '../src/reddit/listing';
 import { pickUnserved } from '../src/reddit/pick';
-import { EXIT, optionsCommandLine } from './cli';
+import { commandLine, EXIT } from './cli';
 import { CORPUS_FILE } from './safety-corpus';
 import { CorpusSchema, type CorpusEntry } from '../test/fixtures/safety-corpus/schema';
 
@@ -144,8 +144,9 @@ export function table(results: ReturnType<typeof measure>): string {
 }
 
 export function main(argv: string[]): number {
-  const values = optionsCommandLine(argv, { write: { type: 'boolean', default: false } }, USAGE);
-  if (typeof values === 'number') return values;
+  const parsed = commandLine(argv, USAGE, { write: { type: 'boolean', default: false } });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const corpus = CorpusSchema.parse(JSON.parse(readFileSync(CORPUS_FILE, 'utf8')));
   const results = measure(corpus.posts);
   const offensive = corpus.posts.filter((entry) => entry.verdict.label === 'offensive').length;

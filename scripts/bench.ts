@@ -13,7 +13,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { burst } from './bench/concurrency';
 import { coldStarts, type ColdVariant } from './bench/cold-start';
 import { floorRows, node24 } from './bench/floor';
@@ -29,6 +28,7 @@ import { pairedRatios, summarize } from './bench/stats';
 import { bare, bundled, compileUnbundled, prepareCompileCache, ROOT, unbundled, WEBHOOK_BUNDLE } from './bench/targets';
 import type { FunctionSpec } from './bench/processes';
 import { warm } from './bench/warm';
+import { commandLine } from './cli';
 
 const WATCHDOG_MS = 900_000;
 const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
@@ -74,32 +74,13 @@ Options:
   --quick      fewer, shorter rounds (a smoke run, not for RESULTS.md)
   -h, --help   this text`;
 
-/** Exit codes: 0 done (or --help), 1 a measurement failed, 2 bad usage or the watchdog stopped the run. */
-const EXIT_USAGE = 2;
+// Exit codes (scripts/cli.ts EXIT): 0 done (or --help), 1 a measurement failed, 2 bad usage or the watchdog stopped the run.
 
 /** The options, or the exit code when there is nothing to measure (--help, a bad option). */
 function parseBenchArgs(argv: string[]): { write: boolean; quick: boolean } | number {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        write: { type: 'boolean', default: false },
-        quick: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  return { write: args.write, quick: args.quick };
+  const parsed = commandLine(argv, USAGE, { write: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false } });
+  if (typeof parsed === 'number') return parsed;
+  return { write: parsed.values.write, quick: parsed.values.quick };
 }
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -111,7 +92,7 @@ async function run(plan: Plan): Promise<Row[]> {
     // Production's runtime: every server of sections 1–4 and 7 runs on Node 24 from the npm registry,
     // the webhook with the compile cache filled by Node 24 as gcp-build fills it.
     const nodeBin = node24();
-    const runtime = nodeBin ? 'Node 24' : `Node ${process.versions.node.split('.')[0]}`;
+    const runtime = nodeBin ? 'Node 24' : `Node ${process.versions.node.split('.')[0] ?? '?'}`;
     if (nodeBin) prepareCompileCache(nodeBin);
     else log(`Node 24 unavailable (npx -y -p node@24 failed): measuring on ${runtime}, without the compile cache`);
     const onRuntime = (spec: FunctionSpec): FunctionSpec => (nodeBin ? { ...spec, nodeBin } : spec);

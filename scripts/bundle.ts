@@ -9,8 +9,7 @@
 import { context, type BuildOptions, type LogLevel, type Plugin } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { EXIT } from './cli';
+import { commandLine, EXIT } from './cli';
 
 const USAGE = `Usage: npm run bundle [-- [options]]
 
@@ -67,23 +66,10 @@ const axiosWithoutWebProbes: Plugin = {
 };
 
 /** The options, or the exit code when there is nothing to build (--help, a mistake). */
-function commandLine(argv: string[]): { watch: boolean; logLevel: LogLevel } | number {
-  let values;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: { watch: { type: 'boolean', default: false }, 'log-level': { type: 'string', default: 'warning' }, help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
+function bundleOptions(argv: string[]): { watch: boolean; logLevel: LogLevel } | number {
+  const parsed = commandLine(argv, USAGE, { watch: { type: 'boolean', default: false }, 'log-level': { type: 'string', default: 'warning' } });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const logLevel = values['log-level'] as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     console.error(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}\n\n${USAGE}`);
@@ -110,7 +96,7 @@ const OPTIONS: BuildOptions = {
 };
 
 async function main(argv: string[]): Promise<number> {
-  const options = commandLine(argv);
+  const options = bundleOptions(argv);
   if (typeof options === 'number') return options;
   const bundler = await context({ ...OPTIONS, logLevel: options.logLevel });
   if (!options.watch) {

@@ -47,25 +47,3 @@ export function helpOnlyCommandLine(argv: string[], usage: string, what?: string
   const parsed = commandLine(argv, usage, {}, what);
   return typeof parsed === 'number' ? parsed : parsed.positionals;
 }
-
-/**
- * The options of a script's command line (`--help` is added), or the exit code when the
- * script has nothing more to do: 0 after printing the usage for --help, 2 after a one-line
- * mistake and the usage.
- */
-type Values<T extends NonNullable<ParseArgsConfig['options']>> = ReturnType<typeof parseArgs<{ options: T; strict: true }>>['values'];
-
-export function optionsCommandLine<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string): Values<T> | number {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h', default: false } }, strict: true }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return EXIT.usage;
-  }
-  if ((values as { help?: boolean }).help) {
-    console.log(usage);
-    return EXIT.ok;
-  }
-  return values as Values<T>;
-}

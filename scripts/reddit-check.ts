@@ -54,7 +54,7 @@ function describeAccess(access: RedditAccess, config: Config): string {
 export function tokenProblem(error: RedditError, access: RedditAccess): string {
   const variables = access.kind === 'installed' ? 'REDDIT_CLIENT_ID (an installed app)' : 'REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET';
   if (error.reason === 'blocked') {
-    return `token: refused (${error.status}): Reddit does not accept ${variables}; check them, and that Reddit approved the app (${DOCS})`;
+    return `token: refused (${String(error.status)}): Reddit does not accept ${variables}; check them, and that Reddit approved the app (${DOCS})`;
   }
   return `token: ${failureText(error)}`;
 }

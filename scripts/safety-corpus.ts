@@ -12,7 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { EXIT, optionsCommandLine } from './cli';
+import { commandLine, EXIT } from './cli';
 import { MAX_CONTENT_CHARS } from '../src/reddit/filters';
 import { CorpusSchema, type Corpus, type CorpusEntry, type CorpusPost, type Source } from '../test/fixtures/safety-corpus/schema';
 
@@ -86,8 +86,9 @@ export function postsOf(rows: readonly Row[], source: Source): Array<{ key: stri
 }
 
 export function main(argv: string[]): number {
-  const values = optionsCommandLine(argv, { clones: { type: 'string' }, write: { type: 'boolean', default: false } }, USAGE);
-  if (typeof values === 'number') return values;
+  const parsed = commandLine(argv, USAGE, { clones: { type: 'string' }, write: { type: 'boolean', default: false } });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (!values.clones) {
     console.error(`--clones is required\n\n${USAGE}`);
     return EXIT.usage;

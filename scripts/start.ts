@@ -6,7 +6,7 @@
  * within a second or so.
  */
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from './cli';
 import { startRedditStub } from './local-agent/reddit-stub';
 
 const USAGE = `Usage: npm start [-- --offline]
@@ -17,9 +17,8 @@ Options:
   --offline    serve Reddit from a local stub (no network; Reddit-shaped posts)
   -h, --help   this text`;
 
-/** Exit codes: 1 cannot serve (the port is taken), 2 bad usage (as the chat's). */
+/** Exit code when the function cannot be served (the port is taken); 2 is bad usage, as for every script (scripts/cli.ts). */
 const CANNOT_SERVE = 1;
-const USAGE_ERROR = 2;
 
 /** The one line for a listen error a user can fix; undefined for any other error. */
 function listenProblem(error: unknown): string | undefined {
@@ -50,24 +49,12 @@ function exitOnListenError(): void {
 }
 
 async function main(argv: string[]): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: { offline: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    process.exitCode = USAGE_ERROR;
+  const parsed = commandLine(argv, USAGE, { offline: { type: 'boolean', default: false } });
+  if (typeof parsed === 'number') {
+    process.exitCode = parsed;
     return;
   }
-  if (args.help) {
-    console.log(USAGE);
-    return;
-  }
-  if (args.offline) {
+  if (parsed.values.offline) {
     const stub = await startRedditStub();
     process.env.REDDIT_BASE_URL = stub.url;
     process.env.REDDIT_OAUTH_URL = stub.url;

@@ -77,5 +77,8 @@ it('serves, serves an edit after the rebuild, and keeps the last good build when
 
   writeFileSync(en, `${source.replace(WELCOME, 'Never served.')}\nexport const broken = (;\n`);
   await waitFor(() => output.includes('[dev] the bundle has errors; the last good build keeps serving'), 'the failed rebuild');
-  expect(await welcomeText(port)).toMatch(/^Hello from the edited build\./);
+  // A restart for the earlier edit may still be under way on a busy machine (an editor's save can
+  // fire two rebuilds); what matters is that the last good build serves, and nothing of the broken one.
+  await waitFor(async () => (await welcomeText(port))?.startsWith('Hello from the edited build.') ?? false, 'the last good build after the failed rebuild');
+  expect(output).not.toContain('Never served.');
 });

@@ -47,9 +47,9 @@ export function checkRedditAccess(
   if (set(postsFile)) {
     const path = normalize(postsFile as string).replace(/\\/g, '/');
     if (isAbsolute(path) || path.startsWith('../')) {
-      problems.push(`POSTS_FILE: "${postsFile}" must be a path inside the project (the function reads its own uploaded copy), e.g. posts/posts.json`);
+      problems.push(`POSTS_FILE: "${String(postsFile)}" must be a path inside the project (the function reads its own uploaded copy), e.g. posts/posts.json`);
     } else if (!uploaded(path)) {
-      problems.push(`POSTS_FILE: "${postsFile}" would not be uploaded (.gcloudignore); put it under posts/, which is uploaded, e.g. posts/posts.json`);
+      problems.push(`POSTS_FILE: "${String(postsFile)}" would not be uploaded (.gcloudignore); put it under posts/, which is uploaded, e.g. posts/posts.json`);
     }
   } else if (request.noReddit) {
     warnings.push('--no-reddit without POSTS_FILE in the env file: every answer comes from the built-in collection (a dozen jokes and facts)');

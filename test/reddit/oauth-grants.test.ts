@@ -21,7 +21,7 @@ async function tokenRequest(extra: Record<string, string>) {
   nock(BASE)
     .post('/api/v1/access_token')
     .reply(function (_uri, body) {
-      seen.body = String(body);
+      seen.body = typeof body === 'string' ? body : JSON.stringify(body);
       seen.authorization = String(this.req.headers.authorization);
       seen.agent = String(this.req.headers['user-agent']);
       return [200, { access_token: 'tok-1', token_type: 'bearer', expires_in: 86400, scope: '*' }];
