@@ -72,6 +72,7 @@ export class CxLocalSession {
     let answered = false;
     if (turn.webhook) {
       request = buildCxWebhookRequest({
+        model: this.model,
         agent: LOCAL_CX_AGENT,
         session: this.session,
         responseId: randomUUID(),

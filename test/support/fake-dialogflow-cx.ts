@@ -330,6 +330,7 @@ export async function startFakeDialogflowCx(options: FakeDialogflowCxOptions): P
         if (turn.webhook) {
           const webhook = [...agent!.webhooks.values()].find((w) => w.displayName === turn.webhook!.name);
           const request = buildCxWebhookRequest({
+            model,
             agent: agent!.name,
             session,
             responseId: 'fake-response',
