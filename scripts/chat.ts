@@ -15,7 +15,9 @@ import { LocalSession, type TurnResult } from './local-agent/session';
 import { loadCxModel, type CxModel } from './agent-cx/model';
 import { CxLocalSession } from './agent-cx/session';
 
-const CHAT_COMMANDS = '/quit leaves, /reset starts over, /contexts shows the active contexts (over CX: the page and session parameters)';
+const CHAT_COMMANDS = '/quit leaves, /reset starts over, /contexts shows the active contexts';
+/** Over CX there are no contexts: /contexts shows where the session is instead. */
+const CX_CHAT_COMMANDS = '/quit leaves, /reset starts over, /contexts shows the page and the session parameters';
 
 /** "en (default), de, es, fr": the languages of src/languages/index.ts. */
 const LANGUAGE_CODES = [...LANGUAGES.keys()].map((code) => (code === DEFAULT_LANGUAGE.code ? `${code} (default)` : code)).join(', ');
@@ -38,7 +40,7 @@ Options:
   --explain          show which intent and training phrase matched
   -h, --help         this text
 
-In a chat: ${CHAT_COMMANDS}.`;
+In a chat: ${CHAT_COMMANDS} (with --cx, the page and the session parameters).`;
 
 /** Exit codes: 0 all good, 1 a script check failed, 2 bad usage, script, agent or start-up. */
 export { EXIT };
@@ -97,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function interactive(session: LocalSession | CxLocalSession, explain: boolean): Promise<void> {
-  console.log(`Commands: ${CHAT_COMMANDS}.\n`);
+  console.log(`Commands: ${session instanceof CxLocalSession ? CX_CHAT_COMMANDS : CHAT_COMMANDS}.\n`);
   const show = (result: TurnResult) => {
     const lines = formatReply(result.display)
       .split('\n')
