@@ -12,8 +12,12 @@ import { formatReply } from './local-agent/reply';
 import { explainTurn, formatTurn, parseScript, runScript, scriptLanguage } from './local-agent/script';
 import { commandLine, EXIT } from './cli';
 import { LocalSession, type TurnResult } from './local-agent/session';
+import { loadCxModel, type CxModel } from './agent-cx/model';
+import { CxLocalSession } from './agent-cx/session';
 
 const CHAT_COMMANDS = '/quit leaves, /reset starts over, /contexts shows the active contexts';
+/** Over CX there are no contexts: /contexts shows where the session is instead. */
+const CX_CHAT_COMMANDS = '/quit leaves, /reset starts over, /contexts shows the page and the session parameters';
 
 /** "en (default), de, es, fr": the languages of src/languages/index.ts. */
 const LANGUAGE_CODES = [...LANGUAGES.keys()].map((code) => (code === DEFAULT_LANGUAGE.code ? `${code} (default)` : code)).join(', ');
@@ -21,20 +25,22 @@ const LANGUAGE_CODES = [...LANGUAGES.keys()].map((code) => (code === DEFAULT_LAN
 const USAGE = `Usage: npm run chat -- [options]
 
 Chat with the bot: your text is matched against agent/ locally and sent to the
-webhook as a Dialogflow ES v2 WebhookRequest.
+webhook as a Dialogflow ES v2 WebhookRequest; with --cx, against agent-cx/ and
+sent as a Dialogflow CX v3 WebhookRequest.
 
 Options:
   --url <url>        talk to a running webhook (Basic auth from WEBHOOK_USERNAME/WEBHOOK_PASSWORD)
                      default: serve the function in this process on a free loopback port
   --offline          serve Reddit from a local stub (no network needed)
   --script <file>    replay a conversation script (*.chat), exit 1 if a check fails
-  --agent <dir>      agent export folder (default: agent/)
+  --cx               speak Dialogflow CX: routes, pages and session parameters of agent-cx/
+  --agent <dir>      agent export folder (default: agent/, with --cx agent-cx/)
   --lang <code>      talk in this language of the agent: ${LANGUAGE_CODES};
                      a region is fine (de-AT talks German); a script's "lang:" line chooses it too
   --explain          show which intent and training phrase matched
   -h, --help         this text
 
-In a chat: ${CHAT_COMMANDS}.`;
+In a chat: ${CHAT_COMMANDS} (with --cx, the page and the session parameters).`;
 
 /** Exit codes: 0 all good, 1 a script check failed, 2 bad usage, script, agent or start-up. */
 export { EXIT };
@@ -44,14 +50,15 @@ async function main(argv: string[]): Promise<number> {
     url: { type: 'string' },
     offline: { type: 'boolean', default: false },
     script: { type: 'string' },
-    agent: { type: 'string', default: join(__dirname, '..', 'agent') },
+    cx: { type: 'boolean', default: false },
+    agent: { type: 'string' },
     lang: { type: 'string' },
     explain: { type: 'boolean', default: false },
   });
   if (typeof parsed === 'number') return parsed;
   const args = parsed.values;
 
-  let agent: Agent;
+  let session: LocalSession | CxLocalSession;
   let steps;
   let backend: Backend;
   // Where the language came from, to name it when the agent does not speak it.
@@ -60,9 +67,12 @@ async function main(argv: string[]): Promise<number> {
     const script = args.script ? await readFile(args.script, 'utf8') : undefined;
     if (script !== undefined) steps = parseScript(script, args.script);
     if (args.lang === undefined && args.script !== undefined) langSource = `${args.script} ("lang:" line)`;
-    agent = await loadAgent(args.agent, args.lang ?? (script === undefined ? undefined : scriptLanguage(script)));
+    const lang = args.lang ?? (script === undefined ? undefined : scriptLanguage(script));
+    const dir = args.agent ?? join(__dirname, '..', args.cx ? 'agent-cx' : 'agent');
+    const agent: Agent | CxModel = args.cx ? await loadCxModel(dir, lang) : await loadAgent(dir, lang);
     // The webhook's logs would come between the turns: none unless LOG_LEVEL asks for them (then on stderr).
     backend = await startBackend({ url: args.url, offline: args.offline, defaultLogLevel: 'silent' });
+    session = 'flow' in agent ? new CxLocalSession(agent, { webhook: backend.webhook }) : new LocalSession(agent, { webhook: backend.webhook });
   } catch (error) {
     const message = (error as Error).message;
     console.error(`chat: ${error instanceof UnknownLanguageError ? `${langSource}: ${message}` : message}`);
@@ -70,8 +80,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   try {
-    const session = new LocalSession(agent, { webhook: backend.webhook });
-    console.log(`(${backend.description})\n`);
+    console.log(`(${backend.description}${session instanceof CxLocalSession ? ', Dialogflow CX' : ''})\n`);
     if (steps) {
       const report = await runScript(
         steps,
@@ -89,8 +98,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function interactive(session: LocalSession, explain: boolean): Promise<void> {
-  console.log(`Commands: ${CHAT_COMMANDS}.\n`);
+async function interactive(session: LocalSession | CxLocalSession, explain: boolean): Promise<void> {
+  console.log(`Commands: ${session instanceof CxLocalSession ? CX_CHAT_COMMANDS : CHAT_COMMANDS}.\n`);
   const show = (result: TurnResult) => {
     const lines = formatReply(result.display)
       .split('\n')
@@ -120,8 +129,7 @@ async function interactive(session: LocalSession, explain: boolean): Promise<voi
       break;
     }
     if (text === '/contexts') {
-      const active = [...session.contexts].map(([name, context]) => `${name} (lifespan ${context.lifespan}) ${JSON.stringify(context.parameters)}`);
-      console.log(`${active.join('\n') || '(no active contexts)'}\n`);
+      console.log(`${describeState(session)}\n`);
     } else if (text === '/reset') {
       session.reset();
       show(await session.event('WELCOME'));
@@ -133,6 +141,16 @@ async function interactive(session: LocalSession, explain: boolean): Promise<voi
   // Piped input ran out after a prompt: end its line.
   if (echo && !quit) process.stdout.write('\n');
   rl.close();
+}
+
+/** What /contexts shows: ES contexts, or the CX page and session parameters. */
+function describeState(session: LocalSession | CxLocalSession): string {
+  if (session instanceof CxLocalSession) {
+    const { page, parameters } = session.current;
+    return `page: ${page ?? 'Start Page'}\nsession parameters: ${JSON.stringify(parameters)}`;
+  }
+  const active = [...session.contexts].map(([name, context]) => `${name} (lifespan ${context.lifespan}) ${JSON.stringify(context.parameters)}`);
+  return active.join('\n') || '(no active contexts)';
 }
 
 main(process.argv.slice(2)).then(

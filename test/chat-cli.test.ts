@@ -125,3 +125,36 @@ describe('npm run chat with piped input', () => {
     expect(verbose.stderr).toContain('"message":"webhook request"');
   }, 30_000);
 });
+
+describe('npm run chat --cx', () => {
+  const CX_SCRIPT = join(ROOT, 'test', 'conversations', 'cx', 'tour.chat');
+
+  it('passes the CX script offline, exits 1 on a wrong expectation, and reads --lang against agent-cx/', async () => {
+    const broken = join(dir, 'broken-cx.chat');
+    const original = await readFile(CX_SCRIPT, 'utf8');
+    // Same dialogue, one wrong expectation: the form's answer is expected to be a fact.
+    await writeFile(broken, original.replace(/(> a joke\nintent: Ask for content \(form\)\n)< \^Here's a joke:/, "$1< ^Here's a fact:"));
+    expect(await readFile(broken, 'utf8')).not.toBe(original);
+
+    const [good, bad, german, italian] = await Promise.all([
+      chat(['--cx', '--offline', '--script', CX_SCRIPT]),
+      chat(['--cx', '--offline', '--script', broken]),
+      chat(['--cx', '--offline', '--lang', 'de-AT'], { input: 'erzähl mir einen Witz\n/contexts\n/quit\n' }),
+      chat(['--cx', '--offline', '--lang', 'it']),
+    ]);
+    expect(good.stdout).toContain(', Dialogflow CX)');
+    expect(good.stdout).toContain('10 turns, all checks passed');
+    expect(good.code).toBe(0);
+
+    expect(bad.stdout).toMatch(/✗ line \d+: expected the answer to match \/\^Here's a fact:\//);
+    expect(bad.stdout).toContain('1 of 10 turns failed');
+    expect(bad.code).toBe(1);
+
+    expect(german.stdout).toContain('you> erzähl mir einen Witz\nbot> Hier ist ein Witz:');
+    expect(german.stdout).toMatch(/you> \/contexts\npage: Content told\nsession parameters: \{"content":"Witz","followup_content":"joke",/);
+    expect(german.code).toBe(0);
+
+    expect(italian.stderr).toBe('chat: --lang: the agent does not speak "it" (it speaks en, de, es, fr)\n');
+    expect(italian.code).toBe(2);
+  }, 30_000);
+});

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { INTENTS } from '../src/dialogflow/names';
 import { startDemoServer, type DemoServer } from '../scripts/demo/server';
 import { loadAgent, loadAgents } from '../scripts/local-agent/agent';
+import { loadCxModels } from '../scripts/agent-cx/model';
 import { startWebhook, type RunningWebhook } from './support/server';
 
 let webhook: RunningWebhook;
@@ -10,7 +11,8 @@ let demo: DemoServer;
 beforeAll(async () => {
   webhook = await startWebhook();
   const agents = await loadAgents(join(__dirname, '..', 'agent'));
-  demo = await startDemoServer({ agent: agents.get('en')!, agents, webhook: { url: webhook.url } });
+  const cxModels = await loadCxModels(join(__dirname, '..', 'agent-cx'));
+  demo = await startDemoServer({ agent: agents.get('en')!, agents, cxModels, webhook: { url: webhook.url } });
 });
 afterAll(async () => {
   await demo.close();
@@ -61,6 +63,7 @@ describe('demo server', () => {
         { code: 'es', name: 'Español' },
         { code: 'fr', name: 'Français' },
       ],
+      editions: ['es', 'cx'],
     });
     const hallo = await post(JSON.stringify({ sessionId: 'l1', lang: 'de', event: 'WELCOME' }));
     expect(hallo.json.queryResult.fulfillmentText).toMatch(/^Hallo! .*einen Witz oder einen Fakt\?$/);
@@ -79,10 +82,48 @@ describe('demo server', () => {
   it('offers only the agent\'s own language when given one agent', async () => {
     const single = await startDemoServer({ agent: await loadAgent(join(__dirname, '..', 'agent'), 'es'), webhook: { url: webhook.url } });
     try {
-      expect(await (await fetch(`${single.url}api/languages`)).json()).toEqual({ default: 'es', languages: [{ code: 'es', name: 'Español' }] });
+      expect(await (await fetch(`${single.url}api/languages`)).json()).toEqual({ default: 'es', languages: [{ code: 'es', name: 'Español' }], editions: ['es'] });
+      expect(await (await fetch(`${single.url}api/turn`, { method: 'POST', body: JSON.stringify({ sessionId: 'c1', edition: 'cx', text: 'hola' }) })).json()).toEqual({
+        error: { code: 'no_cx_agent', message: 'this demo was started without a CX agent' },
+      });
     } finally {
       await single.close();
     }
+  });
+
+  it('talks through the CX agent when the turn says edition "cx": CX routes and pages, session parameters carried, apart from ES', async () => {
+    const welcome = await post(JSON.stringify({ sessionId: 'c1', edition: 'cx', event: 'WELCOME' }));
+    expect(welcome.status).toBe(200);
+    expect(welcome.json.queryResult.intent.displayName).toBe(INTENTS.welcome);
+    expect(welcome.json.queryResult.action).toBe('welcome');
+    expect(welcome.json.webhookStatus).toMatchObject({ ok: true, status: 200 });
+    const chips = welcome.json.queryResult.fulfillmentMessages.find((message: any) => message.payload).payload.richContent[0][0];
+    expect(chips.options.slice(0, 2)).toEqual([{ text: 'Joke' }, { text: 'Fact' }]);
+
+    // The form page asks without the webhook; the answer fills it and the webhook tells that kind.
+    const asked = await post(JSON.stringify({ sessionId: 'c1', edition: 'cx', text: 'tell me something' }));
+    expect(asked.json.queryResult.fulfillmentText).toBe('What do you want to hear, a joke or a fact?');
+    expect(asked.json.webhookStatus).toBeNull();
+    const fact = await post(JSON.stringify({ sessionId: 'c1', edition: 'cx', text: 'a fact' }));
+    expect(fact.json.queryResult.action).toBe('say-content');
+    // Reddit is not mocked in this file: the fact comes from the built-in collection. Without the form's
+    // value the webhook would answer with what it can tell ("I can tell you a joke, a fact, ...").
+    expect(fact.json.queryResult.fulfillmentText).toMatch(/^Reddit isn't answering right now, so here's one from my own collection:\n\n/);
+    // "another one" is routed on the page "Content told", with the kind from the session parameters.
+    const more = await post(JSON.stringify({ sessionId: 'c1', edition: 'cx', text: 'another one' }));
+    expect(more.json.queryResult.intent.displayName).toBe(INTENTS.sayContentMore);
+    expect(more.json.queryResult.action).toBe('more');
+    expect(more.json.queryResult.fulfillmentText).toMatch(/^Reddit isn't answering right now, so here's one from my own collection:\n\n/);
+    expect(more.json.queryResult.fulfillmentText).not.toBe(fact.json.queryResult.fulfillmentText);
+    // The same id over ES is another conversation: nothing told there yet.
+    expect((await post(JSON.stringify({ sessionId: 'c1', text: 'another one' }))).json.queryResult.intent.displayName).toBe(INTENTS.fallback);
+
+    const german = await post(JSON.stringify({ sessionId: 'c2', edition: 'cx', lang: 'de', text: 'erzähl mir einen Witz' }));
+    expect(german.json.queryResult.action).toBe('say-content');
+    expect(german.json.queryResult.fulfillmentText).toMatch(/Was möchtest du als Nächstes hören: einen Witz oder einen Fakt\?$/);
+    expect((await post(JSON.stringify({ sessionId: 'c2', edition: 'cx', lang: 'it', text: 'ciao' }))).json.error.code).toBe('unknown_language');
+    expect((await post(JSON.stringify({ sessionId: 'c2', edition: 'cx', event: 'NO_SUCH_EVENT' }))).json.error.code).toBe('unknown_event');
+    expect((await post(JSON.stringify({ sessionId: 'c2', edition: 'dx', text: 'hi' }))).status).toBe(400);
   });
 
   it('refuses what is not a turn with a JSON error', async () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../scripts/demo/server';
 import { loadAgents } from '../scripts/local-agent/agent';
+import { loadCxModels } from '../scripts/agent-cx/model';
 import { startLocalWebhook, type LocalWebhook } from '../scripts/local-agent/local-webhook';
 import { startRedditStub, type RedditStub } from '../scripts/local-agent/reddit-stub';
 
@@ -36,7 +37,8 @@ describeWithBrowser(SUITE, () => {
     stub = await startRedditStub();
     webhook = await startLocalWebhook({ REDDIT_BASE_URL: stub.url, LOG_LEVEL: 'silent' });
     const agents = await loadAgents(join(ROOT, 'agent'));
-    demo = await startDemoServer({ agent: agents.get('en')!, agents, webhook: { url: webhook.url } });
+    const cxModels = await loadCxModels(join(ROOT, 'agent-cx'));
+    demo = await startDemoServer({ agent: agents.get('en')!, agents, cxModels, webhook: { url: webhook.url } });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -108,6 +110,35 @@ describeWithBrowser(SUITE, () => {
     await page.goto(`${demo.url}?lang=fr`);
     await expectText(page.locator('.row.bot[data-intent="Default Welcome Intent"] .bubble'), /^Salut !/);
     expect(await page.locator('#lang').inputValue()).toBe('fr');
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+
+  it('switches to Dialogflow CX with the ES / CX switch: a new conversation through agent-cx/, in the chosen language', async () => {
+    await page.goto(`${demo.url}?lang=de`);
+    await page.locator('.row.bot[data-intent="Default Welcome Intent"]').waitFor();
+    expect(await page.locator('#edition').isVisible()).toBe(true);
+    await page.locator('#edition').selectOption({ label: 'CX' });
+    await expectText(page.locator('.row.bot[data-intent="Default Welcome Intent"] .explain'), /· webhook 200/);
+    expect(await page.locator('.row').count()).toBe(1);
+
+    // The form page asks, the answer fills it, and the chip "Noch einer" is routed on the page "Content told".
+    await page.locator('#text').fill('erzähl mir was');
+    await page.locator('#text').press('Enter');
+    await expectText(page.locator('.row.bot[data-intent="say-content"] .bubble'), /^Was möchtest du hören: einen Witz oder einen Fakt\?$/);
+    await page.locator('#text').fill('einen Witz');
+    await page.locator('#text').press('Enter');
+    const joke = page.locator('.row.bot[data-intent="Ask for content (form)"]');
+    await joke.waitFor();
+    await expectText(joke.locator('.bubble'), /^Hier ist ein Witz:/);
+    expect(await joke.locator('a.card').getAttribute('href')).toMatch(/\/r\/Witze\/comments\//);
+    await joke.getByRole('button', { name: 'Noch einer', exact: true }).click();
+    const more = page.locator('.row.bot[data-intent="say-content-more"]');
+    await more.waitFor();
+    await expectText(more.locator('.bubble'), /^Hier ist ein Witz:/);
+
+    await page.goto(`${demo.url}?edition=cx`);
+    await page.locator('.row.bot[data-intent="Default Welcome Intent"]').waitFor();
+    expect(await page.locator('#edition').inputValue()).toBe('cx');
     expect(pageErrors).toEqual([]);
   }, 30_000);
 });

@@ -2,7 +2,8 @@
  * `npm run deploy -- --cx` from flags to a live CX agent, in process: the real
  * argument parsing, the real @google-cloud/dialogflow-cx client (REST) against
  * the local fake CX API, a stand-in for gcloud that records what it was asked,
- * and a stub CX webhook (the CX adapter is wired in by the lead after merging).
+ * and as the deployed function the real webhook (its CX adapter end to end),
+ * or a stub CX webhook where a test needs to see the headers or a refusal.
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,8 @@ import { createDialogflowCxApi } from '../scripts/deploy/cx-api';
 import { main, type MainDeps } from '../scripts/deploy/main';
 import { idTokenClaims, startCxWebhookStub, stubText, type CxWebhookStub } from './support/cx-webhook-stub';
 import { fakeAuth, startFakeDialogflowCx, type FakeDialogflowCx, type FakeDialogflowCxOptions } from './support/fake-dialogflow-cx';
+import { capturedJsonLog } from './support/json-log';
+import { startWebhook } from './support/server';
 
 const repoRoot = join(__dirname, '..');
 const PROJECT = 'heldout-proj';
@@ -56,7 +59,8 @@ interface Harness {
   gcloudCalls: string[][];
 }
 
-function harness(options: { invokerCode?: number; cxAgentFiles?: () => Promise<ReadonlyMap<string, string>> } = {}): Harness {
+/** `functionUrl`: what `gcloud functions describe` answers (default: the stub's URL). */
+function harness(options: { invokerCode?: number; cxAgentFiles?: () => Promise<ReadonlyMap<string, string>>; functionUrl?: string } = {}): Harness {
   const h: Harness = { out: [], err: [], gcloudCalls: [], deps: undefined as unknown as MainDeps };
   h.deps = {
     root: project,
@@ -66,7 +70,7 @@ function harness(options: { invokerCode?: number; cxAgentFiles?: () => Promise<R
       h.gcloudCalls.push([...args]);
       const [group, verb] = args;
       if (group === 'functions' && verb === 'deploy') return { code: 0, stdout: '' };
-      if (group === 'functions' && verb === 'describe') return { code: 0, stdout: `${stub.url}\n` };
+      if (group === 'functions' && verb === 'describe') return { code: 0, stdout: `${options.functionUrl ?? stub.url}\n` };
       if (group === 'functions' && verb === 'add-invoker-policy-binding') return { code: options.invokerCode ?? 0, stdout: '' };
       if (group === 'projects' && verb === 'describe') return { code: 0, stdout: '4242\n' };
       if (group === 'secrets') return { code: 0, stdout: PASSWORD };
@@ -155,10 +159,17 @@ describe('deploy --cx refuses bad CX flags with exit 2, before anything runs', (
 });
 
 describe('deploy --cx runs the whole sequence against the fake', () => {
-  it('takes a project with no CX agent to a live bot with ID-token auth, step by step', async () => {
+  it('takes a project with no CX agent to a live bot with ID-token auth, step by step, the smoke query answered by the real webhook', async () => {
     const f = await withFake();
-    const h = harness();
-    expect(await main(BASE, h.deps)).toBe(0);
+    // The deployed function: the real webhook, without Reddit credentials (it answers from its built-in collection).
+    const { log, records } = capturedJsonLog();
+    const webhook = await startWebhook({}, { log });
+    const h = harness({ functionUrl: webhook.url });
+    try {
+      expect(await main(BASE, h.deps)).toBe(0);
+    } finally {
+      await webhook.close();
+    }
     expect(h.out.filter((line) => line.startsWith('['))).toEqual([
       `[1] check access to the Dialogflow CX agents of projects/${PROJECT}/locations/global`,
       '[2] deploy the function',
@@ -169,8 +180,12 @@ describe('deploy --cx runs the whole sequence against the fake', () => {
       '[7] point the webhook "reddit-webhook" at the function',
       '[8] smoke test: "tell me a joke"',
     ]);
-    expect(h.out).toContain(`    ok: the webhook answered: ${stubText('say-content')}`);
-    expect(h.out.at(-1)).toBe(`live: ${stub.url} (Dialogflow CX agent projects/${PROJECT}/locations/global/agents/agent-1)`);
+    // The real CX adapter read the tag and the intent's `content` from the cx.v3 request: a joke, then the follow-up question.
+    expect(h.out).toContainEqual(expect.stringMatching(/^ {4}ok: the webhook answered: Reddit isn't answering right now, so here's one from my own collection: .+ What do you want to hear next, a joke or a fact\?$/));
+    expect(records().filter((record) => record.message === 'webhook request')).toEqual([
+      expect.objectContaining({ edition: 'cx', action: 'say-content', intent: 'say-content', session: 'smoke-1', status: 200 }),
+    ]);
+    expect(h.out.at(-1)).toBe(`live: ${webhook.url} (Dialogflow CX agent projects/${PROJECT}/locations/global/agents/agent-1)`);
     expect(rpcs(f)).toEqual([
       'GET /agents',
       'POST /agents',
@@ -188,28 +203,41 @@ describe('deploy --cx runs the whole sequence against the fake', () => {
     ]);
     expect(h.gcloudCalls[0]).toContain('--no-allow-unauthenticated');
     expect(h.gcloudCalls[3]).toContain(`--member=serviceAccount:${SERVICE_AGENT}`);
-    // Dialogflow called the webhook with the service agent's ID token for the function's URL, and the tag of the route.
-    expect(stub.requests).toHaveLength(1);
-    expect(idTokenClaims(stub.requests[0]!.headers.authorization)).toMatchObject({ aud: stub.url, email: SERVICE_AGENT });
-    expect(stub.requests[0]!.body.fulfillmentInfo).toEqual({ tag: 'say-content' });
   });
 
-  it('replaces an existing agent without creating another', async () => {
+  it('replaces an existing agent without creating another; Dialogflow calls the webhook with the service agent\'s ID token', async () => {
     const f = await withFake({ agents: ['reddit-content'] });
     const h = harness();
     expect(await main(BASE, h.deps)).toBe(0);
+    expect(h.out).toContain(`    ok: the webhook answered: ${stubText('say-content')}`);
+    // The ID token is for the function's URL, and the request carries the tag of the route.
+    expect(stub.requests).toHaveLength(1);
+    expect(idTokenClaims(stub.requests[0]!.headers.authorization)).toMatchObject({ aud: stub.url, email: SERVICE_AGENT });
+    expect(stub.requests[0]!.body.fulfillmentInfo).toEqual({ tag: 'say-content' });
     expect(h.out).toContain(`    ok: agent projects/${PROJECT}/locations/global/agents/agent-1 found; it will be replaced`);
     expect(rpcs(f)).not.toContain('POST /agents');
     expect(f.agents.size).toBe(1);
   });
 
-  it('with Basic auth: a public function, and Dialogflow sends the secret\'s password', async () => {
+  it('with Basic auth: a public function, and Dialogflow sends the secret\'s password, which the real webhook checks', async () => {
     await withFake();
-    const h = harness();
-    expect(await main([...BASE, ...BASIC, 'pw'], h.deps)).toBe(0);
+    // The deployed function checks the same credentials; a function expecting another password refuses the smoke query.
+    const [right, wrong] = await Promise.all([
+      startWebhook({ WEBHOOK_USERNAME: 'dialogflow', WEBHOOK_PASSWORD: PASSWORD }),
+      startWebhook({ WEBHOOK_USERNAME: 'dialogflow', WEBHOOK_PASSWORD: 'another-password' }),
+    ]);
+    const h = harness({ functionUrl: right.url });
+    const refused = harness({ functionUrl: wrong.url });
+    try {
+      expect(await main([...BASE, ...BASIC, 'pw'], h.deps)).toBe(0);
+      expect(await main([...BASE, ...BASIC, 'pw'], refused.deps)).toBe(1);
+    } finally {
+      await Promise.all([right.close(), wrong.close()]);
+    }
     expect(h.gcloudCalls[0]).toContain('--allow-unauthenticated');
     expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual(['functions deploy', 'functions describe', 'secrets versions']);
-    expect(stub.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from(`dialogflow:${PASSWORD}`).toString('base64')}`);
+    expect(h.out).toContainEqual(expect.stringMatching(/^ {4}ok: the webhook answered: .+ What do you want to hear next, a joke or a fact\?$/));
+    expect(refused.out.at(-1)).toBe('    failed: webhook call failed: Webhook call failed. Error: UNAVAILABLE, HTTP status code: 401.');
     expect(h.out.join('\n')).not.toContain(PASSWORD);
   });
 

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { words, slotToken, AgentLoadError, readAgentFile, agentLanguageFor, UnknownLanguageError, type Agent, type AgentIntent, type TrainingPhrase } from '../local-agent/agent';
 import type { EntityEntry } from '../agent/schema';
+import { readTree } from '../agent/files';
 import {
   AgentJsonSchema,
   EntitiesFileSchema,
@@ -88,6 +89,26 @@ export function cxModelFromFiles(files: ReadonlyMap<string, string>, languageCod
   }
   if (!intents.some((intent) => intent.fallback)) throw new AgentLoadError('intents/: no negative (fallback) intent');
   return { agentJson, agent: { displayName: 'cx', languageCode: lang, intents, entities }, flow, pages, webhooks };
+}
+
+/** agent-cx/ (or any CX JSON package folder) read in every language it speaks, the default language first. */
+export async function loadCxModels(dir: string): Promise<Map<string, CxModel>> {
+  const files = await readTree(dir).catch((error: unknown) => {
+    throw new AgentLoadError(`cannot read the agent folder ${dir}: ${(error as Error).message}`);
+  });
+  const first = cxModelFromFiles(files);
+  const others = first.agentJson.supportedLanguageCodes.filter((code) => code !== first.agent.languageCode).map((code) => cxModelFromFiles(files, code));
+  return new Map([first, ...others].map((model) => [model.agent.languageCode, model]));
+}
+
+/** The model in one language (default: agent.json's defaultLanguageCode); an UnknownLanguageError for one it lacks. */
+export async function loadCxModel(dir: string, languageCode?: string): Promise<CxModel> {
+  const models = await loadCxModels(dir);
+  const first = models.values().next().value!;
+  if (languageCode === undefined) return first;
+  const lang = agentLanguageFor(languageCode, [...models.keys()]);
+  if (lang === undefined) throw new UnknownLanguageError(languageCode, [...models.keys()]);
+  return models.get(lang)!;
 }
 
 export type { EventHandler, TransitionRoute };

@@ -112,7 +112,23 @@ export function planCxTurn(model: CxModel, state: CxSessionState, text: string):
   }
 
   const active = new Set(state.page === undefined ? [] : [pageContext(state.page)]);
-  const match: Match = matchText(model.agent, text, active);
+  return routeMatch(model, state, parameters, matchText(model.agent, text, active));
+}
+
+/**
+ * A query that names its intent (`queryInput.intent`, what a client sends to
+ * open the conversation with the welcome intent): routed as if matched, with
+ * full confidence. Undefined when the agent has no intent of that name.
+ */
+export function planCxIntentTurn(model: CxModel, state: CxSessionState, intentName: string): CxTurn | undefined {
+  const intent = model.agent.intents.find((candidate) => candidate.name === intentName);
+  if (!intent) return undefined;
+  return routeMatch(model, state, { ...state.parameters }, { intent, score: 1, parameters: {}, originals: {}, missing: [] });
+}
+
+/** The first route of the matched intent whose condition holds (the page's, then the flow's), else no-match. */
+function routeMatch(model: CxModel, state: CxSessionState, parameters: Record<string, unknown>, match: Match): CxTurn {
+  const page = state.page === undefined ? undefined : model.pages.get(state.page);
   const noMatch = () => {
     const handler = model.flow.eventHandlers.find((h) => h.event === EVENTS.noMatch);
     if (!handler) return { messages: [], state: { ...state, parameters: state.parameters }, matchType: 'NO_MATCH' as const };
@@ -132,6 +148,11 @@ export function planCxTurn(model: CxModel, state: CxSessionState, text: string):
     intent: { id: match.intent.id, name: match.intent.name, confidence: match.score, parameters: intentParameters },
     matchType: 'INTENT',
   });
+}
+
+/** What Dialogflow says itself when the webhook fails: the flow's webhook.error handler. */
+export function webhookErrorMessages(model: CxModel): string[] {
+  return say(model.flow.eventHandlers.find((h) => h.event === EVENTS.webhookError)?.triggerFulfillment.messages, model.agent.languageCode);
 }
 
 /** The webhook's sessionInfo.parameters applied: a null removes the parameter. */

@@ -2,7 +2,9 @@
  * The demo page's server, on loopback only: the page (HTML, CSS, and the
  * browser TypeScript compiled once at start) and `POST /api/turn`, which runs
  * a turn of the local agent and answers with a DetectIntent-like queryResult,
- * so the page renders exactly the messages the webhook returned.
+ * so the page renders exactly the messages the webhook returned. A turn with
+ * `edition: "cx"` goes through the CX agent (agent-cx/) and reaches the
+ * webhook as a CX WebhookRequest.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -11,6 +13,8 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { z } from 'zod';
 import { LANGUAGES } from '../../src/languages';
+import type { CxModel } from '../agent-cx/model';
+import { CxLocalSession } from '../agent-cx/session';
 import type { Agent } from '../local-agent/agent';
 import { explainTurn } from '../local-agent/script';
 import { LocalSession, type TurnResult } from '../local-agent/session';
@@ -24,6 +28,8 @@ export interface DemoServerOptions {
   readonly agent: Agent;
   /** The agent in every language the page offers, by code (default: only `agent`). */
   readonly agents?: ReadonlyMap<string, Agent>;
+  /** The CX agent by language: when given, the page offers the ES / CX switch. */
+  readonly cxModels?: ReadonlyMap<string, CxModel>;
   readonly webhook: WebhookTarget;
   /** 0 (default) picks a free port. */
   readonly port?: number;
@@ -38,9 +44,12 @@ const SESSION_ID = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** A language of the agent (`de`); left out = the agent's default language. */
 const LANG = z.string().regex(/^[a-z]{2}(-[a-z]{2})?$/).optional();
 
+/** Which Dialogflow the turn goes through; left out = ES. */
+const EDITION = z.enum(['es', 'cx']).optional();
+
 export const TurnBodySchema = z.union([
-  z.strictObject({ sessionId: SESSION_ID, lang: LANG, text: z.string().trim().min(1).max(256) }),
-  z.strictObject({ sessionId: SESSION_ID, lang: LANG, event: z.string().regex(/^[A-Z_]{1,64}$/) }),
+  z.strictObject({ sessionId: SESSION_ID, lang: LANG, edition: EDITION, text: z.string().trim().min(1).max(256) }),
+  z.strictObject({ sessionId: SESSION_ID, lang: LANG, edition: EDITION, event: z.string().regex(/^[A-Z_]{1,64}$/) }),
 ]);
 
 /** The page's language picker: the agent's languages, each named in itself ("Deutsch"). */
@@ -92,15 +101,18 @@ export async function loadPage(): Promise<Map<string, { type: string; body: stri
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const assets = await loadPage();
   const agents = options.agents ?? new Map([[options.agent.languageCode, options.agent]]);
-  const languages = JSON.stringify({ default: options.agent.languageCode, languages: languageList(agents) });
-  const sessions = new Map<string, LocalSession>();
+  const editions = options.cxModels ? ['es', 'cx'] : ['es'];
+  const languages = JSON.stringify({ default: options.agent.languageCode, languages: languageList(agents), editions });
+  const sessions = new Map<string, LocalSession | CxLocalSession>();
 
-  /** A conversation is in one language: the same id in another language is another conversation. */
-  const sessionFor = (id: string, agent: Agent): LocalSession => {
-    const key = `${agent.languageCode}:${id}`;
+  /** A conversation is in one language and one edition: the same id in another is another conversation. */
+  const sessionFor = (id: string, agent: Agent | CxModel): LocalSession | CxLocalSession => {
+    const cx = 'flow' in agent;
+    const key = `${cx ? 'cx' : 'es'}:${cx ? agent.agent.languageCode : agent.languageCode}:${id}`;
     let session = sessions.get(key);
     if (!session) {
-      session = new LocalSession(agent, { webhook: options.webhook, sessionId: id });
+      const settings = { webhook: options.webhook, sessionId: id };
+      session = cx ? new CxLocalSession(agent, settings) : new LocalSession(agent, settings);
       sessions.set(key, session);
       if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
     }
@@ -153,9 +165,14 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       send(res, 400, { error: { code: 'bad_request', message: 'expected {sessionId, text} or {sessionId, event}, and optionally lang' } });
       return;
     }
-    const agent = agents.get(body.data.lang ?? options.agent.languageCode);
+    const lang = body.data.lang ?? options.agent.languageCode;
+    if (body.data.edition === 'cx' && !options.cxModels) {
+      send(res, 400, { error: { code: 'no_cx_agent', message: 'this demo was started without a CX agent' } });
+      return;
+    }
+    const agent = body.data.edition === 'cx' ? options.cxModels!.get(lang) : agents.get(lang);
     if (!agent) {
-      send(res, 400, { error: { code: 'unknown_language', message: `the agent does not speak "${body.data.lang ?? options.agent.languageCode}"` } });
+      send(res, 400, { error: { code: 'unknown_language', message: `the agent does not speak "${lang}"` } });
       return;
     }
     const session = sessionFor(body.data.sessionId, agent);

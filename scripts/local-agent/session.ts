@@ -3,6 +3,7 @@
  * side of turn.ts. Used by `npm run chat`, the demo page and the tests.
  */
 import { randomUUID } from 'node:crypto';
+import type { CxWebhookRequestBody } from '../agent-cx/request';
 import type { Agent } from './agent';
 import type { Contexts } from './contexts';
 import type { MatchOptions } from './match';
@@ -34,9 +35,11 @@ export interface TurnResult {
   readonly display: DisplayReply;
   /** Set when the webhook was called. */
   readonly webhookStatus?: { readonly ok: boolean; readonly status?: number; readonly error?: string; readonly ms: number };
-  readonly request?: WebhookRequestBody;
-  /** Active contexts after the turn: name → lifespan. */
+  readonly request?: WebhookRequestBody | CxWebhookRequestBody;
+  /** Active contexts after the turn: name → lifespan (none over CX). */
   readonly contexts: Readonly<Record<string, number>>;
+  /** Over CX: the page the session is on after the turn (unset: the flow's start). */
+  readonly page?: string;
 }
 
 export class LocalSession {

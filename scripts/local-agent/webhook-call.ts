@@ -3,8 +3,8 @@
  * way Dialogflow would: a non-2xx status, a body that is not a strict v2
  * WebhookResponse, or no answer within the deadline all count as failures.
  */
+import type { z } from 'zod';
 import { WebhookResponseSchema, type WebhookResponse } from '../../src/dialogflow/response';
-import type { WebhookRequestBody } from './request';
 
 /** Dialogflow ES drops webhook answers after 5 seconds. */
 export const DIALOGFLOW_TIMEOUT_MS = 5000;
@@ -16,11 +16,23 @@ export interface WebhookTarget {
   readonly timeoutMs?: number;
 }
 
-export type WebhookOutcome =
-  | { readonly ok: true; readonly status: number; readonly response: WebhookResponse; readonly ms: number }
+/** What an answer must parse as, and its name for the error message. */
+export interface ExpectedResponse<T> {
+  readonly schema: z.ZodType<T>;
+  readonly name: string;
+}
+
+/** Dialogflow ES's answer: a strict v2 WebhookResponse. */
+export const ES_RESPONSE: ExpectedResponse<WebhookResponse> = { schema: WebhookResponseSchema, name: 'a v2 WebhookResponse' };
+
+export type WebhookOutcome<T = WebhookResponse> =
+  | { readonly ok: true; readonly status: number; readonly response: T; readonly ms: number }
   | { readonly ok: false; readonly status?: number; readonly error: string; readonly ms: number };
 
-export async function callWebhook(target: WebhookTarget, body: WebhookRequestBody): Promise<WebhookOutcome> {
+/** POSTs `body`; the answer must parse as `expected` (default: a strict v2 WebhookResponse, as ES wants). */
+export function callWebhook(target: WebhookTarget, body: unknown): Promise<WebhookOutcome>;
+export function callWebhook<T>(target: WebhookTarget, body: unknown, expected: ExpectedResponse<T>): Promise<WebhookOutcome<T>>;
+export async function callWebhook(target: WebhookTarget, body: unknown, expected: ExpectedResponse<unknown> = ES_RESPONSE): Promise<WebhookOutcome<unknown>> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -51,13 +63,13 @@ export async function callWebhook(target: WebhookTarget, body: WebhookRequestBod
   } catch {
     return { ok: false, status: response.status, error: 'webhook answer is not JSON', ms: ms() };
   }
-  const parsed = WebhookResponseSchema.safeParse(json);
+  const parsed = expected.schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return {
       ok: false,
       status: response.status,
-      error: `webhook answer is not a v2 WebhookResponse (${issue.path.join('.') || '(root)'}: ${issue.message})`,
+      error: `webhook answer is not ${expected.name} (${issue.path.join('.') || '(root)'}: ${issue.message})`,
       ms: ms(),
     };
   }

@@ -1,6 +1,7 @@
 /**
- * A stand-in for the CX webhook (the real adapter is built in parallel; the
- * lead wires the end-to-end test after merging): it records each cx.v3
+ * A stand-in for the CX webhook, where a test needs what the real one does not
+ * give (the headers Dialogflow sent, a refusal on demand; the end-to-end tests
+ * use the real webhook): it records each cx.v3
  * WebhookRequest with its Authorization header and answers a WebhookResponse
  * that names the tag, ends with the follow-up prompt like every content
  * answer of ours, and keeps the tag in sessionInfo.parameters.

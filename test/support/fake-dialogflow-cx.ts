@@ -21,8 +21,9 @@ import type { AddressInfo } from 'node:net';
 import { strFromU8, unzipSync } from 'fflate';
 import { AgentLoadError } from '../../scripts/local-agent/agent';
 import { cxModelFromFiles, type CxModel } from '../../scripts/agent-cx/model';
-import { END_SESSION, EVENTS } from '../../scripts/agent-cx/generate';
-import { planCxTurn, START, withWebhookParameters, type CxSessionState } from '../../scripts/agent-cx/turn';
+import { END_SESSION } from '../../scripts/agent-cx/generate';
+import { buildCxWebhookRequest } from '../../scripts/agent-cx/request';
+import { planCxTurn, START, webhookErrorMessages, withWebhookParameters, type CxSessionState } from '../../scripts/agent-cx/turn';
 import { errorBody, FAKE_TOKEN, invalidArgument, UNAUTHENTICATED_INVALID, UNAUTHENTICATED_MISSING, type ApiError, type RecordedCall } from './fake-dialogflow';
 
 export { fakeAuth } from './fake-dialogflow';
@@ -328,27 +329,19 @@ export async function startFakeDialogflowCx(options: FakeDialogflowCxOptions): P
         const webhookStatuses: WebhookOutcome['status'][] = [];
         if (turn.webhook) {
           const webhook = [...agent!.webhooks.values()].find((w) => w.displayName === turn.webhook!.name);
-          const request = {
-            detectIntentResponseId: 'fake-response',
-            ...(turn.intent && {
-              intentInfo: {
-                lastMatchedIntent: `${agent!.name}/intents/${turn.intent.id}`,
-                displayName: turn.intent.name,
-                parameters: Object.fromEntries(Object.entries(turn.intent.parameters).map(([k, v]) => [k, { originalValue: v.original, resolvedValue: v.resolved }])),
-                confidence: turn.intent.confidence,
-              },
-            }),
-            pageInfo: { currentPage: turn.page ?? startPage.name, displayName: turn.page ?? startPage.displayName },
-            sessionInfo: { session, parameters: { ...turn.state.parameters } },
-            fulfillmentInfo: { tag: turn.webhook.tag },
-            text,
+          const request = buildCxWebhookRequest({
+            model,
+            agent: agent!.name,
+            session,
+            responseId: 'fake-response',
+            turn: { ...turn, webhook: turn.webhook },
+            query: { text },
             languageCode: model.agent.languageCode,
-          };
+          });
           const outcome = await callWebhook(webhook, request, serviceAgent, options.webhookTimeoutMs ?? 5000);
           webhookStatuses.push(outcome.status);
           if (outcome.status.code) {
-            const handler = model.flow.eventHandlers.find((h) => h.event === EVENTS.webhookError);
-            messages.push(...(handler?.triggerFulfillment.messages ?? []).filter((m) => m.languageCode === model.agent.languageCode).map((m) => m.text.text[0]!));
+            messages.push(...webhookErrorMessages(model));
           } else {
             messages.push(...outcome.messages);
             next = withWebhookParameters(next, outcome.parameters);

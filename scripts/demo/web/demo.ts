@@ -35,15 +35,20 @@ interface TurnResponse {
 interface LanguagesResponse {
   default: string;
   languages: Array<{ code: string; name: string }>;
+  /** `es`, and `cx` when the server has the CX agent. */
+  editions?: string[];
 }
 
 const messages = document.querySelector<HTMLOListElement>('#messages')!;
 const composer = document.querySelector<HTMLFormElement>('#composer')!;
 const input = document.querySelector<HTMLInputElement>('#text')!;
 const picker = document.querySelector<HTMLSelectElement>('#lang')!;
+const editionPicker = document.querySelector<HTMLSelectElement>('#edition')!;
 /** A new conversation (and session) per language, like a new Messenger window. */
 let sessionId = crypto.randomUUID();
 let lang = '';
+/** `cx`: turns go through the CX agent and reach the webhook as CX WebhookRequests. */
+let edition = 'es';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -117,7 +122,7 @@ async function send(body: { text: string } | { event: string }): Promise<void> {
     const response = await fetch('/api/turn', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sessionId, ...(lang ? { lang } : {}), ...body }),
+      body: JSON.stringify({ sessionId, ...(lang ? { lang } : {}), ...(edition === 'cx' ? { edition } : {}), ...body }),
     });
     const json = (await response.json()) as TurnResponse | { error: { message: string } };
     typing.remove();
@@ -164,6 +169,16 @@ async function setUpLanguages(): Promise<void> {
   const initial = list.languages.some((language) => language.code === asked) ? asked! : list.default;
   picker.value = initial;
   picker.addEventListener('change', () => start(picker.value));
+  const editions = list.editions ?? ['es'];
+  editionPicker.hidden = editions.length < 2;
+  const askedEdition = new URLSearchParams(location.search).get('edition');
+  edition = askedEdition !== null && editions.includes(askedEdition) ? askedEdition : 'es';
+  editionPicker.value = edition;
+  // Another edition is another agent: start over, in the same language.
+  editionPicker.addEventListener('change', () => {
+    edition = editionPicker.value;
+    start(picker.value);
+  });
   start(initial);
 }
 
