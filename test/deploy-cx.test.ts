@@ -66,6 +66,7 @@ function harness(options: { invokerCode?: number; cxAgentFiles?: () => Promise<R
       h.gcloudCalls.push([...args]);
       const [group, verb] = args;
       if (group === 'functions' && verb === 'deploy') return { code: 0, stdout: '' };
+      if (group === 'services' && verb === 'enable') return { code: 0, stdout: '' };
       if (group === 'functions' && verb === 'describe') return { code: 0, stdout: `${stub.url}\n` };
       if (group === 'functions' && verb === 'add-invoker-policy-binding') return { code: options.invokerCode ?? 0, stdout: '' };
       if (group === 'projects' && verb === 'describe') return { code: 0, stdout: '4242\n' };
@@ -107,7 +108,10 @@ describe('deploy --cx --dry-run shows the plan and calls nothing', () => {
       `gcloud functions add-invoker-policy-binding reddit-webhook --region=europe-west1 --project=${PROJECT} --member=serviceAccount:service-PROJECT_NUMBER@gcp-sa-dialogflow.iam.gserviceaccount.com`,
     );
     expect(text).toContain('service agent ID token (serviceAgentAuth: ID_TOKEN), function private');
-    expect(h.out.at(-1)).toBe('7. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
+    expect(h.out[1]).toBe('   moderation: MODERATION=google (Cloud Natural Language moderateText; the local filter at strict when it fails), through build/deploy.env.yaml');
+    expect(text).toContain(`2. enable the Cloud Natural Language API (moderation):\n   gcloud services enable language.googleapis.com --project=${PROJECT}`);
+    expect(text).toContain('--env-vars-file=build/deploy.env.yaml');
+    expect(h.out.at(-1)).toBe('8. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
     expect(h.gcloudCalls).toEqual([]);
     // The function is private, so the ES warning that it is public is not given.
     expect(h.err.some((line) => line.includes('is public'))).toBe(false);
@@ -123,7 +127,17 @@ describe('deploy --cx --dry-run shows the plan and calls nothing', () => {
     expect(text).toContain('Basic auth dialogflow:******** (password from secret pw:3), function public');
     expect(text).toContain(`gcloud secrets versions access 3 --secret=pw --project=${PROJECT}`);
     expect(text).not.toContain(PASSWORD);
-    expect(h.out.at(-1)).toBe('6. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
+    expect(h.out.at(-1)).toBe('7. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
+  });
+
+  it('--no-moderation: no API to enable, the env file as it is', async () => {
+    const h = harness();
+    expect(await main([...BASE, '--no-moderation', '--dry-run'], h.deps)).toBe(0);
+    const text = h.out.join('\n');
+    expect(h.out[1]).toBe('   moderation: --no-moderation: the local content filter judges every post');
+    expect(text).not.toContain('services enable');
+    expect(text).toContain('--env-vars-file=plain.yaml');
+    expect(h.out.at(-1)).toBe('7. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
   });
 
   it('--help lists the CX flags after the ES ones', async () => {
@@ -161,13 +175,14 @@ describe('deploy --cx runs the whole sequence against the fake', () => {
     expect(await main(BASE, h.deps)).toBe(0);
     expect(h.out.filter((line) => line.startsWith('['))).toEqual([
       `[1] check access to the Dialogflow CX agents of projects/${PROJECT}/locations/global`,
-      '[2] deploy the function',
-      '[3] read the function URL',
-      '[4] create the Dialogflow CX agent',
-      '[5] restore the agent',
-      '[6] let the Dialogflow service agent invoke the function',
-      '[7] point the webhook "reddit-webhook" at the function',
-      '[8] smoke test: "tell me a joke"',
+      '[2] enable the Cloud Natural Language API (moderation)',
+      '[3] deploy the function',
+      '[4] read the function URL',
+      '[5] create the Dialogflow CX agent',
+      '[6] restore the agent',
+      '[7] let the Dialogflow service agent invoke the function',
+      '[8] point the webhook "reddit-webhook" at the function',
+      '[9] smoke test: "tell me a joke"',
     ]);
     expect(h.out).toContain(`    ok: the webhook answered: ${stubText('say-content')}`);
     expect(h.out.at(-1)).toBe(`live: ${stub.url} (Dialogflow CX agent projects/${PROJECT}/locations/global/agents/agent-1)`);
@@ -181,13 +196,15 @@ describe('deploy --cx runs the whole sequence against the fake', () => {
     ]);
     expect(f.calls[1]!.body).toEqual({ displayName: 'reddit-content', defaultLanguageCode: 'en', timeZone: 'Europe/London' });
     expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual([
+      'services enable',
       'functions deploy',
       'functions describe',
       'projects describe',
       'functions add-invoker-policy-binding',
     ]);
-    expect(h.gcloudCalls[0]).toContain('--no-allow-unauthenticated');
-    expect(h.gcloudCalls[3]).toContain(`--member=serviceAccount:${SERVICE_AGENT}`);
+    expect(h.gcloudCalls[0]).toEqual(['services', 'enable', 'language.googleapis.com', `--project=${PROJECT}`]);
+    expect(h.gcloudCalls[1]).toEqual(expect.arrayContaining(['--no-allow-unauthenticated', '--env-vars-file=build/deploy.env.yaml']));
+    expect(h.gcloudCalls[4]).toContain(`--member=serviceAccount:${SERVICE_AGENT}`);
     // Dialogflow called the webhook with the service agent's ID token for the function's URL, and the tag of the route.
     expect(stub.requests).toHaveLength(1);
     expect(idTokenClaims(stub.requests[0]!.headers.authorization)).toMatchObject({ aud: stub.url, email: SERVICE_AGENT });
@@ -207,8 +224,8 @@ describe('deploy --cx runs the whole sequence against the fake', () => {
     await withFake();
     const h = harness();
     expect(await main([...BASE, ...BASIC, 'pw'], h.deps)).toBe(0);
-    expect(h.gcloudCalls[0]).toContain('--allow-unauthenticated');
-    expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual(['functions deploy', 'functions describe', 'secrets versions']);
+    expect(h.gcloudCalls[1]).toContain('--allow-unauthenticated');
+    expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual(['services enable', 'functions deploy', 'functions describe', 'secrets versions']);
     expect(stub.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from(`dialogflow:${PASSWORD}`).toString('base64')}`);
     expect(h.out.join('\n')).not.toContain(PASSWORD);
   });
@@ -227,7 +244,7 @@ describe('deploy --cx runs the whole sequence against the fake', () => {
     expect(await main(BASE, h.deps)).toBe(2);
     expect(h.out.at(-1)).toBe('    failed: Dialogflow rejected the agent restore: Invalid agent content. Route references an unknown intent "help".');
     expect(rpcs(f).at(-1)).toBe('POST /agents/A:restore');
-    expect(h.gcloudCalls.map((args) => args[1])).toEqual(['deploy', 'describe']);
+    expect(h.gcloudCalls.map((args) => args[1])).toEqual(['enable', 'deploy', 'describe']);
   });
 
   it('returns gcloud\'s exit code when the Invoker role cannot be granted', async () => {
