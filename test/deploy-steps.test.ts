@@ -491,7 +491,7 @@ describe('npm run deploy without Reddit credentials', () => {
       const h = harness({ url: offline.url });
       expect(await main([...base, ...envFile('env-smoke.yaml', ''), '--no-reddit'], h.deps)).toBe(0);
       expect(h.out.join('\n')).toMatch(
-        /\[8\] smoke test: "tell me a joke"\n    ok: the webhook answered from the built-in collection: Reddit has no jokes I can read out right now, so here's one from my own collection:/,
+        /\[8\] smoke test: "tell me a joke"\n {4}ok: the webhook answered from the built-in collection: Reddit has no jokes I can read out right now, so here's one from my own collection:/,
       );
     } finally {
       await offline.close();
