@@ -12,7 +12,7 @@ import type { ContentFilterLevel } from '../src/content-filter';
 import { silentLogger } from '../src/log';
 import { judgedCandidates, type JudgedCandidates } from '../src/moderation/candidates';
 import { createGoogleModerator } from '../src/moderation/google';
-import { CALL_TIMEOUT_MS, ModerationJudge } from '../src/moderation/judge';
+import { ModerationJudge } from '../src/moderation/judge';
 import type { CategoryScore, ModerationCategory } from '../src/moderation/thresholds';
 import { acceptable, candidatePosts } from '../src/reddit/filters';
 import { catalogFor } from '../src/catalog';
@@ -60,10 +60,12 @@ export const MODERATION_SETUPS: readonly ModerationSetup[] = [
 /**
  * Bench settings of the judge: no spacing between calls and more of them at once (the
  * production 300 calls a minute would make 1,200 posts take four minutes; it measures
- * verdicts, not time), a short call timeout where the fake hangs, and an outage that
- * outlasts the run (a cool-down ending mid-walk would leave posts unjudged, so untold).
+ * verdicts, not time); a short call timeout where the fake hangs, and a long one where it
+ * answers (on a busy machine a loopback call can take seconds, and one timeout would turn
+ * the healthy row into the fallback's); an outage that outlasts the run (a cool-down ending
+ * mid-walk would leave posts unjudged, so untold).
  */
-const BENCH_JUDGE = { concurrency: 8, minCallIntervalMs: 0, hangTimeoutMs: 200, coolDownMs: 60 * 60 * 1000 } as const;
+const BENCH_JUDGE = { concurrency: 8, minCallIntervalMs: 0, hangTimeoutMs: 200, answerTimeoutMs: 60_000, coolDownMs: 60 * 60 * 1000 } as const;
 
 /** The fake's scores by the text the bot would send: every corpus post as every kind would read it. */
 function scorerFor(entries: readonly CorpusEntry[]): (text: string) => CategoryScore[] {
@@ -84,6 +86,8 @@ function scorerFor(entries: readonly CorpusEntry[]): (text: string) => CategoryS
 export interface ModerationJudgeRow extends Judge {
   /** Requests the fake received. */
   readonly calls: number;
+  /** The judge said `moderation degraded` (the fallback judged from then on): expected only where the fake fails. */
+  readonly degraded: boolean;
 }
 
 /**
@@ -94,14 +98,20 @@ export interface ModerationJudgeRow extends Judge {
  */
 export async function moderationJudge(entries: readonly CorpusEntry[], setup: ModerationSetup): Promise<ModerationJudgeRow> {
   const fake = await startFakeModeration(scorerFor(entries));
+  let degraded = false;
   try {
     fake.trouble(setup.trouble);
     const judge = new ModerationJudge({
       moderator: () => Promise.resolve(createGoogleModerator({ endpoint: fake.url })),
-      log: silentLogger,
+      log: {
+        ...silentLogger,
+        warn: (_fields, message) => {
+          if (message.startsWith('moderation degraded')) degraded = true;
+        },
+      },
       concurrency: BENCH_JUDGE.concurrency,
       minCallIntervalMs: BENCH_JUDGE.minCallIntervalMs,
-      callTimeoutMs: setup.trouble === 'hang' ? BENCH_JUDGE.hangTimeoutMs : CALL_TIMEOUT_MS,
+      callTimeoutMs: setup.trouble === 'hang' ? BENCH_JUDGE.hangTimeoutMs : BENCH_JUDGE.answerTimeoutMs,
       coolDownMs: BENCH_JUDGE.coolDownMs,
     });
     const byKind = new Map<ContentKind, JudgedCandidates>();
@@ -115,6 +125,7 @@ export async function moderationJudge(entries: readonly CorpusEntry[], setup: Mo
       level: setup.level,
       accept: (post, kind) => byKind.get(kind)?.accept(post) === true,
       calls: fake.calls.length,
+      degraded,
     };
   } finally {
     await fake.close();

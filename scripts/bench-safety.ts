@@ -163,11 +163,11 @@ export async function main(argv: string[]): Promise<number> {
   const offensive = corpus.posts.filter((entry) => entry.verdict.label === 'offensive').length;
   const summary = `${corpus.posts.length} posts (${offensive} offensive), ${corpus.posts.filter((entry) => heldOut(entry.key)).length} held out.`;
   const failSafe = [
-    '| setup | calls the fake received | offensive told that local `strict` refuses |',
-    '|---|---:|---:|',
+    '| setup | calls the fake received | degraded to the fallback | offensive told that local `strict` refuses |',
+    '|---|---:|---|---:|',
     ...moderation.map((row) => {
       const result = results.find((each) => each.judge === row)!;
-      return `| ${row.name} | ${row.calls} | ${offensiveBeyondStrict(result.told).length} |`;
+      return `| ${row.name} | ${row.calls} | ${row.degraded ? 'yes' : 'no'} | ${offensiveBeyondStrict(result.told).length} |`;
     }),
   ].join('\n');
   const markdown = `${summary}\n\n${table(results)}\n\n${failSafe}`;
