@@ -7,8 +7,8 @@
  * told, through the same code as a request (candidatePosts, pickUnserved,
  * acceptable: src/reddit/filters.ts, src/reddit/pick.ts, the content filter).
  * Then it counts the offensive share of the posts told and the ok posts kept
- * compared with `off`. A judge is a function post → verdict, so another one (a
- * moderation model) is one more row: see `JUDGES`.
+ * compared with `off`. A judge is a function post → verdict, so another one is
+ * one more row: the moderation rows (scripts/bench-safety-moderation.ts) follow `JUDGES`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ import { DEFAULT_LANGUAGE } from '../src/languages';
 import { acceptable, candidatePosts, type FilterOptions } from '../src/reddit/filters';
 import { PostSchema, type Post } from '../src/reddit/listing';
 import { pickUnserved } from '../src/reddit/pick';
+// It imports this module's corpus walk back; neither uses the other while loading.
+import { moderationJudges, offensiveBeyondStrict } from './bench-safety-moderation';
 import { commandLine, EXIT } from './cli';
 import { CORPUS_FILE } from './safety-corpus';
 import { CorpusSchema, type CorpusEntry } from '../test/fixtures/safety-corpus/schema';
@@ -37,7 +39,8 @@ const USAGE = `usage: npm run bench:safety -- [--write]
 Walks the labelled safety corpus (test/fixtures/safety-corpus) through the bot's choosing and
 filtering code at each CONTENT_FILTER level and prints, per level: the posts told, the offensive
 share of them, and the ok posts kept compared with 'off'; for all posts, the tuning part and
-the held-out part.
+the held-out part. Then the same with moderation (the real judge and REST client against a local
+fake moderateText answering from the labels), and with that fake failing (503, 403, no answer).
 
   --write     also replace the safety section of bench/RESULTS.md
   -h, --help  this text`;
@@ -50,9 +53,9 @@ export interface Judge {
   readonly accept: (post: Post, kind: ContentKind) => boolean;
 }
 
-const OPTIONS = (level: ContentFilterLevel): FilterOptions => ({ allowNsfw: false, contentFilter: level });
+export const OPTIONS = (level: ContentFilterLevel): FilterOptions => ({ allowNsfw: false, contentFilter: level });
 
-/** The local filter at each level. A moderation judge is added here as `{ name, level, accept: (post) => verdict }`. */
+/** The local filter at each level; any other judge is `{ name, level, accept: (post, kind) => verdict }`. */
 export const JUDGES: readonly Judge[] = [...CONTENT_FILTER_LEVELS]
   .reverse()
   .map((level) => ({ name: `local filter, \`${level}\``, level, accept: (post: Post, kind: ContentKind) => acceptable(post, kind, OPTIONS(level)) }));
@@ -65,7 +68,7 @@ export function heldOut(key: string): boolean {
 }
 
 /** A corpus post as the listing parser would give it (fields the dataset lacks take the parser's defaults). */
-function asPost(entry: CorpusEntry): Post {
+export function asPost(entry: CorpusEntry): Post {
   const { post } = entry;
   return PostSchema.parse({
     ...post,
@@ -73,6 +76,17 @@ function asPost(entry: CorpusEntry): Post {
     permalink: `/r/${post.subreddit}/comments/${post.id}/`,
     // r/LifeProTips takes text posts only; the other title kinds do not read is_self.
     is_self: post.is_self ?? true,
+  });
+}
+
+/** Each kind's listings at a level: the posts of the subreddit the kind reads there, cut into listings as Reddit serves them. */
+export function listings(posts: readonly Post[], level: ContentFilterLevel): Array<{ kind: ContentKind; listing: Post[] }> {
+  return catalogFor(DEFAULT_LANGUAGE).flatMap((kind) => {
+    const subreddit = subredditFor(kind, level).toLowerCase();
+    const read = posts.filter((post) => post.subreddit.toLowerCase() === subreddit);
+    const cut: Array<{ kind: ContentKind; listing: Post[] }> = [];
+    for (let start = 0; start < read.length; start += LISTING_SIZE) cut.push({ kind, listing: read.slice(start, start + LISTING_SIZE) });
+    return cut;
   });
 }
 
@@ -97,29 +111,26 @@ export interface Tally {
 
 /** The posts each judge tells, split into all / tuning / held out. */
 export function measure(entries: readonly CorpusEntry[], judges: readonly Judge[] = JUDGES) {
-  const posts = entries.map((entry) => ({ entry, post: asPost(entry) }));
-  const byPost = new Map(posts.map(({ entry, post }) => [post, entry]));
-  const kinds = catalogFor(DEFAULT_LANGUAGE);
+  const posts = entries.map(asPost);
+  const byPost = new Map(posts.map((post, index) => [post, entries[index]!]));
   return judges.map((judge) => {
     const tallies = { all: { told: 0, offensive: 0, ok: 0 }, tuning: { told: 0, offensive: 0, ok: 0 }, heldOut: { told: 0, offensive: 0, ok: 0 } };
     const offensiveTold: CorpusEntry[] = [];
-    for (const kind of kinds) {
-      const subreddit = subredditFor(kind, judge.level).toLowerCase();
-      const posts_ = posts.filter(({ post }) => post.subreddit.toLowerCase() === subreddit).map(({ post }) => post);
-      for (let start = 0; start < posts_.length; start += LISTING_SIZE) {
-        for (const post of walk(posts_.slice(start, start + LISTING_SIZE), kind, judge)) {
-          const entry = byPost.get(post)!;
-          const offensive = entry.verdict.label === 'offensive';
-          if (offensive) offensiveTold.push(entry);
-          for (const tally of [tallies.all, heldOut(entry.key) ? tallies.heldOut : tallies.tuning]) {
-            tally.told += 1;
-            if (offensive) tally.offensive += 1;
-            else tally.ok += 1;
-          }
+    const told: Array<{ post: Post; kind: ContentKind; offensive: boolean }> = [];
+    for (const { kind, listing } of listings(posts, judge.level)) {
+      for (const post of walk(listing, kind, judge)) {
+        const entry = byPost.get(post)!;
+        const offensive = entry.verdict.label === 'offensive';
+        told.push({ post, kind, offensive });
+        if (offensive) offensiveTold.push(entry);
+        for (const tally of [tallies.all, heldOut(entry.key) ? tallies.heldOut : tallies.tuning]) {
+          tally.told += 1;
+          if (offensive) tally.offensive += 1;
+          else tally.ok += 1;
         }
       }
     }
-    return { judge, tallies, offensiveTold };
+    return { judge, tallies, offensiveTold, told };
   });
 }
 
@@ -143,15 +154,24 @@ export function table(results: ReturnType<typeof measure>): string {
   return lines.join('\n');
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const parsed = commandLine(argv, USAGE, { write: { type: 'boolean', default: false } });
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   const corpus = CorpusSchema.parse(JSON.parse(readFileSync(CORPUS_FILE, 'utf8')));
-  const results = measure(corpus.posts);
+  const moderation = await moderationJudges(corpus.posts);
+  const results = measure(corpus.posts, [...JUDGES, ...moderation]);
   const offensive = corpus.posts.filter((entry) => entry.verdict.label === 'offensive').length;
   const summary = `${corpus.posts.length} posts (${offensive} offensive), ${corpus.posts.filter((entry) => heldOut(entry.key)).length} held out.`;
-  const markdown = `${summary}\n\n${table(results)}`;
+  const failSafe = [
+    '| setup | calls the fake received | degraded to the fallback | offensive told that local `strict` refuses |',
+    '|---|---:|---|---:|',
+    ...moderation.map((row) => {
+      const result = results.find((each) => each.judge === row)!;
+      return `| ${row.name} | ${row.calls} | ${row.degraded ? 'yes' : 'no'} | ${offensiveBeyondStrict(result.told).length} |`;
+    }),
+  ].join('\n');
+  const markdown = `${summary}\n\n${table(results)}\n\n${failSafe}`;
   console.log(markdown);
   for (const { judge, offensiveTold } of results) {
     if (judge.level === 'off') continue;
@@ -171,4 +191,8 @@ export function main(argv: string[]): number {
   return EXIT.ok;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -54,7 +54,7 @@ export function createApp(options: AppOptions = {}): (req: Request, res: Respons
   const judge = options.judge ?? createJudge(config, log, store);
   const handler = createWebhookHandler({ config, posts, log, random: options.random, judge });
   if (!options.warmUp) return handler;
-  const answered = warmUpAfterFirstAnswer(posts, CATALOG, log);
+  const answered = warmUpAfterFirstAnswer(posts, CATALOG, log, undefined, { level: config.contentFilter, judge, allowNsfw: config.allowNsfw });
   // Only the first answer is watched; after it, requests go straight to the handler.
   let serve = async (req: Request, res: Response): Promise<void> => {
     try {

@@ -70,6 +70,7 @@ function harness(options: { invokerCode?: number; cxAgentFiles?: () => Promise<R
       h.gcloudCalls.push([...args]);
       const [group, verb] = args;
       if (group === 'functions' && verb === 'deploy') return { code: 0, stdout: '' };
+      if (group === 'services' && verb === 'enable') return { code: 0, stdout: '' };
       if (group === 'functions' && verb === 'describe') return { code: 0, stdout: `${options.functionUrl ?? stub.url}\n` };
       if (group === 'functions' && verb === 'add-invoker-policy-binding') return { code: options.invokerCode ?? 0, stdout: '' };
       if (group === 'projects' && verb === 'describe') return { code: 0, stdout: '4242\n' };
@@ -111,7 +112,10 @@ describe('deploy --cx --dry-run shows the plan and calls nothing', () => {
       `gcloud functions add-invoker-policy-binding reddit-webhook --region=europe-west1 --project=${PROJECT} --member=serviceAccount:service-PROJECT_NUMBER@gcp-sa-dialogflow.iam.gserviceaccount.com`,
     );
     expect(text).toContain('service agent ID token (serviceAgentAuth: ID_TOKEN), function private');
-    expect(h.out.at(-1)).toBe('7. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
+    expect(h.out[1]).toBe('   moderation: MODERATION=google (Cloud Natural Language moderateText; the local filter at strict when it fails), through build/deploy.env.yaml');
+    expect(text).toContain(`2. enable the Cloud Natural Language API (moderation):\n   gcloud services enable language.googleapis.com --project=${PROJECT}`);
+    expect(text).toContain('--env-vars-file=build/deploy.env.yaml');
+    expect(h.out.at(-1)).toBe('8. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
     expect(h.gcloudCalls).toEqual([]);
     // The function is private, so the ES warning that it is public is not given.
     expect(h.err.some((line) => line.includes('is public'))).toBe(false);
@@ -127,7 +131,17 @@ describe('deploy --cx --dry-run shows the plan and calls nothing', () => {
     expect(text).toContain('Basic auth dialogflow:******** (password from secret pw:3), function public');
     expect(text).toContain(`gcloud secrets versions access 3 --secret=pw --project=${PROJECT}`);
     expect(text).not.toContain(PASSWORD);
-    expect(h.out.at(-1)).toBe('6. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
+    expect(h.out.at(-1)).toBe('7. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
+  });
+
+  it('--no-moderation: no API to enable, the env file as it is', async () => {
+    const h = harness();
+    expect(await main([...BASE, '--no-moderation', '--dry-run'], h.deps)).toBe(0);
+    const text = h.out.join('\n');
+    expect(h.out[1]).toBe('   moderation: --no-moderation: the local content filter judges every post');
+    expect(text).not.toContain('services enable');
+    expect(text).toContain('--env-vars-file=plain.yaml');
+    expect(h.out.at(-1)).toBe('7. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
   });
 
   it('--help lists the CX flags after the ES ones', async () => {
@@ -172,13 +186,14 @@ describe('deploy --cx runs the whole sequence against the fake', () => {
     }
     expect(h.out.filter((line) => line.startsWith('['))).toEqual([
       `[1] check access to the Dialogflow CX agents of projects/${PROJECT}/locations/global`,
-      '[2] deploy the function',
-      '[3] read the function URL',
-      '[4] create the Dialogflow CX agent',
-      '[5] restore the agent',
-      '[6] let the Dialogflow service agent invoke the function',
-      '[7] point the webhook "reddit-webhook" at the function',
-      '[8] smoke test: "tell me a joke"',
+      '[2] enable the Cloud Natural Language API (moderation)',
+      '[3] deploy the function',
+      '[4] read the function URL',
+      '[5] create the Dialogflow CX agent',
+      '[6] restore the agent',
+      '[7] let the Dialogflow service agent invoke the function',
+      '[8] point the webhook "reddit-webhook" at the function',
+      '[9] smoke test: "tell me a joke"',
     ]);
     // The real CX adapter read the tag and the intent's `content` from the cx.v3 request: a joke, then the follow-up question.
     expect(h.out).toContainEqual(expect.stringMatching(/^ {4}ok: the webhook answered: Reddit isn't answering right now, so here's one from my own collection: .+ What do you want to hear next, a joke or a fact\?$/));
@@ -196,13 +211,15 @@ describe('deploy --cx runs the whole sequence against the fake', () => {
     ]);
     expect(f.calls[1]!.body).toEqual({ displayName: 'reddit-content', defaultLanguageCode: 'en', timeZone: 'Europe/London' });
     expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual([
+      'services enable',
       'functions deploy',
       'functions describe',
       'projects describe',
       'functions add-invoker-policy-binding',
     ]);
-    expect(h.gcloudCalls[0]).toContain('--no-allow-unauthenticated');
-    expect(h.gcloudCalls[3]).toContain(`--member=serviceAccount:${SERVICE_AGENT}`);
+    expect(h.gcloudCalls[0]).toEqual(['services', 'enable', 'language.googleapis.com', `--project=${PROJECT}`]);
+    expect(h.gcloudCalls[1]).toEqual(expect.arrayContaining(['--no-allow-unauthenticated', '--env-vars-file=build/deploy.env.yaml']));
+    expect(h.gcloudCalls[4]).toContain(`--member=serviceAccount:${SERVICE_AGENT}`);
   });
 
   it('replaces an existing agent without creating another; Dialogflow calls the webhook with the service agent\'s ID token', async () => {
@@ -234,8 +251,8 @@ describe('deploy --cx runs the whole sequence against the fake', () => {
     } finally {
       await Promise.all([right.close(), wrong.close()]);
     }
-    expect(h.gcloudCalls[0]).toContain('--allow-unauthenticated');
-    expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual(['functions deploy', 'functions describe', 'secrets versions']);
+    expect(h.gcloudCalls[1]).toContain('--allow-unauthenticated');
+    expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual(['services enable', 'functions deploy', 'functions describe', 'secrets versions']);
     expect(h.out).toContainEqual(expect.stringMatching(/^ {4}ok: the webhook answered: .+ What do you want to hear next, a joke or a fact\?$/));
     expect(refused.out.at(-1)).toBe('    failed: webhook call failed: Webhook call failed. Error: UNAVAILABLE, HTTP status code: 401.');
     expect(h.out.join('\n')).not.toContain(PASSWORD);
@@ -255,7 +272,7 @@ describe('deploy --cx runs the whole sequence against the fake', () => {
     expect(await main(BASE, h.deps)).toBe(2);
     expect(h.out.at(-1)).toBe('    failed: Dialogflow rejected the agent restore: Invalid agent content. Route references an unknown intent "help".');
     expect(rpcs(f).at(-1)).toBe('POST /agents/A:restore');
-    expect(h.gcloudCalls.map((args) => args[1])).toEqual(['deploy', 'describe']);
+    expect(h.gcloudCalls.map((args) => args[1])).toEqual(['enable', 'deploy', 'describe']);
   });
 
   it('returns gcloud\'s exit code when the Invoker role cannot be granted', async () => {

@@ -4,11 +4,12 @@
  * local fake of the Dialogflow v2 API, the real webhook behind Basic auth, and
  * a stand-in for gcloud that records what it was asked. Nothing leaves loopback.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8, strToU8, zipSync } from 'fflate';
 import nock from 'nock';
+import { parse } from 'yaml';
 import { readTree } from '../scripts/agent/files';
 import { createDialogflowApi } from '../scripts/deploy/dialogflow';
 import { main, type MainDeps } from '../scripts/deploy/main';
@@ -60,7 +61,9 @@ interface Harness {
  * `secret` is what Secret Manager holds for the password; `deployCode` what
  * `gcloud functions deploy` exits with.
  */
-function harness(options: { secret?: string; deployCode?: number; dialogflow?: MainDeps['dialogflow']; url?: string } = {}): Harness {
+function harness(
+  options: { secret?: string; deployCode?: number; enableCode?: number; dialogflow?: MainDeps['dialogflow']; url?: string } = {},
+): Harness {
   const h: Harness = { out: [], err: [], gcloudCalls: [], zips: [], deps: undefined as unknown as MainDeps };
   h.deps = {
     root: project,
@@ -72,6 +75,7 @@ function harness(options: { secret?: string; deployCode?: number; dialogflow?: M
       if (group === 'functions' && verb === 'deploy') return { code: options.deployCode ?? 0, stdout: '' };
       if (group === 'functions' && verb === 'describe') return { code: 0, stdout: `${options.url ?? webhook.url}\n` };
       if (group === 'secrets') return { code: 0, stdout: options.secret ?? PASSWORD };
+      if (group === 'services' && verb === 'enable') return { code: options.enableCode ?? 0, stdout: '' };
       return { code: 1, stdout: '' };
     },
     dialogflow:
@@ -128,12 +132,23 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     if (code !== 0) throw new Error(`exit ${code}:\n${h.out.join('\n')}`);
 
     expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual([
+      'services enable',
       'functions deploy',
       'functions describe',
       'secrets versions',
     ]);
-    expect(h.gcloudCalls[0]).toEqual(expect.arrayContaining(['--runtime=nodejs24', '--set-secrets=WEBHOOK_PASSWORD=webhook-password:latest']));
-    expect(h.gcloudCalls[2]).toEqual(['secrets', 'versions', 'access', 'latest', '--secret=webhook-password', `--project=${PROJECT}`]);
+    // Moderation is on: its API first, then the function with MODERATION=google next to the env file's variables.
+    expect(h.gcloudCalls[0]).toEqual(['services', 'enable', 'language.googleapis.com', `--project=${PROJECT}`]);
+    expect(h.gcloudCalls[1]).toEqual(
+      expect.arrayContaining(['--runtime=nodejs24', '--env-vars-file=build/deploy.env.yaml', '--set-secrets=WEBHOOK_PASSWORD=webhook-password:latest']),
+    );
+    expect(parse(readFileSync(join(project, 'build', 'deploy.env.yaml'), 'utf8'))).toEqual({
+      WEBHOOK_USERNAME: 'dialogflow',
+      REDDIT_CLIENT_ID: 'app-id',
+      REDDIT_USERNAME: 'owner_1',
+      MODERATION: 'google',
+    });
+    expect(h.gcloudCalls[3]).toEqual(['secrets', 'versions', 'access', 'latest', '--secret=webhook-password', `--project=${PROJECT}`]);
 
     expect(rpcs(f)).toEqual([
       'GET /agent',
@@ -171,12 +186,13 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
 
     const log = h.out.join('\n');
     expect(log).toMatch(/\[1\] check access .*\n {4}ok: no agent yet; it will be created/);
-    expect(log).toMatch(/\[2\] deploy the function\ngcloud functions deploy reddit-webhook .*\n {4}ok: function reddit-webhook deployed \(nodejs24\)/);
-    expect(log).toMatch(/\[3\] read the function URL\n {4}ok: http:\/\/127\.0\.0\.1:\d+/);
-    expect(log).toMatch(/\[4\] create the Dialogflow ES agent\n {4}ok: agent "reddit-content" \(en, Europe\/London\)/);
-    expect(log).toMatch(/\[5\] restore the agent\n {4}ok: restored from build\/agent.zip \(\d+ bytes\)/);
-    expect(log).toMatch(/\[6\] set fulfillment\n {4}ok: URL http:\S+, Basic auth dialogflow:\*{8} \(password from secret webhook-password:latest\), enabled/);
-    expect(log).toMatch(/\[7\] smoke test: "tell me a joke"\n {4}ok: the webhook answered from Reddit: Here's a joke: Title (j\d+) Punchline \1 What do you want to hear next, a joke or a fact\?/);
+    expect(log).toMatch(/\[2\] enable the Cloud Natural Language API \(moderation\)\ngcloud services enable language\.googleapis\.com --project=heldout-proj\n {4}ok: language\.googleapis\.com enabled/);
+    expect(log).toMatch(/\[3\] deploy the function\ngcloud functions deploy reddit-webhook .*\n {4}ok: function reddit-webhook deployed \(nodejs24\)/);
+    expect(log).toMatch(/\[4\] read the function URL\n {4}ok: http:\/\/127\.0\.0\.1:\d+/);
+    expect(log).toMatch(/\[5\] create the Dialogflow ES agent\n {4}ok: agent "reddit-content" \(en, Europe\/London\)/);
+    expect(log).toMatch(/\[6\] restore the agent\n {4}ok: restored from build\/agent.zip \(\d+ bytes\)/);
+    expect(log).toMatch(/\[7\] set fulfillment\n {4}ok: URL http:\S+, Basic auth dialogflow:\*{8} \(password from secret webhook-password:latest\), enabled/);
+    expect(log).toMatch(/\[8\] smoke test: "tell me a joke"\n {4}ok: the webhook answered from Reddit: Here's a joke: Title (j\d+) Punchline \1 What do you want to hear next, a joke or a fact\?/);
     expect(log).toMatch(/live: http:\/\/127\.0\.0\.1/);
   });
 
@@ -323,7 +339,42 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
   it('--no-agent deploys and reads the URL, and touches no Dialogflow API', async () => {
     const h = harness({ dialogflow: () => { throw new Error('must not be called'); } });
     expect(await main([...FLAGS, '--no-agent'], h.deps)).toBe(0);
+    expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual(['services enable', 'functions deploy', 'functions describe']);
+  });
+
+  it('--no-moderation enables no API and hands gcloud the env file as it is', async () => {
+    const h = harness({ dialogflow: () => { throw new Error('must not be called'); } });
+    expect(await main([...FLAGS, '--no-agent', '--no-moderation'], h.deps)).toBe(0);
     expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual(['functions deploy', 'functions describe']);
+    expect(h.gcloudCalls[0]).toContain('--env-vars-file=env.yaml');
+    expect(h.gcloudCalls[0]!.join(' ')).not.toContain('MODERATION');
+  });
+
+  it('an API that cannot be enabled stops the deploy before the function, with gcloud\'s exit code and the way out', async () => {
+    const h = harness({ enableCode: 4, dialogflow: () => { throw new Error('must not be called'); } });
+    expect(await main([...FLAGS, '--no-agent'], h.deps)).toBe(4);
+    expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual(['services enable']);
+    expect(h.out.join('\n')).toContain('failed: gcloud exited with 4 (deploy with --no-moderation to go without it)');
+  });
+
+  it.each([
+    ['MODERATION: "off"\n', [], 'env-mod.yaml: MODERATION is "off", but the deploy turns moderation on; delete the line, or pass --no-moderation to leave it off'],
+    ['MODERATION: "google"\n', ['--no-moderation'], 'env-mod.yaml: MODERATION is "google", but --no-moderation leaves it off; delete the line or the flag'],
+  ])('an env file that says otherwise than the flag (%j %p): exit 2, nothing called', async (line, extra, problem) => {
+    writeFileSync(join(project, 'env-mod.yaml'), `WEBHOOK_USERNAME: "dialogflow"\nREDDIT_CLIENT_ID: "app-id"\nREDDIT_USERNAME: "owner_1"\n${line}`);
+    const h = harness({ dialogflow: () => { throw new Error('must not be called'); } });
+    expect(await main([...FLAGS.slice(0, -1), 'env-mod.yaml', '--no-agent', ...extra], h.deps)).toBe(2);
+    expect(h.err).toEqual([`deploy: ${problem}`]);
+    expect(h.gcloudCalls).toEqual([]);
+  });
+
+  it.each([
+    ['MODERATION: "google"\n', []],
+    ['MODERATION: "off"\n', ['--no-moderation']],
+  ])('an env file that agrees with the flag (%j %p) deploys', async (line, extra) => {
+    writeFileSync(join(project, 'env-agree.yaml'), `WEBHOOK_USERNAME: "dialogflow"\nREDDIT_CLIENT_ID: "app-id"\nREDDIT_USERNAME: "owner_1"\n${line}`);
+    const h = harness({ dialogflow: () => { throw new Error('must not be called'); } });
+    expect(await main([...FLAGS.slice(0, -1), 'env-agree.yaml', '--no-agent', ...extra], h.deps)).toBe(0);
   });
 
   it('a failed gcloud deploy stops the sequence with its exit code', async () => {
@@ -346,14 +397,23 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     expect(await main(flags, h.deps)).toBe(0);
     const plan = h.out.join('\n');
     expect(plan).toContain('   posts: Reddit, as an installed app');
+    expect(plan).toContain('   moderation: MODERATION=google (Cloud Natural Language moderateText; the local filter at strict when it fails), through build/deploy.env.yaml');
     expect(plan).toContain('1. check access to the Dialogflow ES agent of projects/heldout-proj');
-    expect(plan).toMatch(/2\. deploy the function:\n {3}gcloud functions deploy reddit-webhook --gen2 --runtime=nodejs24 /);
-    expect(plan).toContain("3. read its URL (expected https://europe-west1-heldout-proj.cloudfunctions.net/reddit-webhook):\n   gcloud functions describe reddit-webhook --gen2 --project=heldout-proj --region=europe-west1 '--format=value(url)'");
-    expect(plan).toContain('4. restore build/agent.zip (agent/ with the webhook URL, no password) into projects/heldout-proj/agent');
+    expect(plan).toContain('2. enable the Cloud Natural Language API (moderation):\n   gcloud services enable language.googleapis.com --project=heldout-proj');
+    expect(plan).toMatch(/3\. deploy the function:\n {3}gcloud functions deploy reddit-webhook --gen2 --runtime=nodejs24 .* --env-vars-file=build\/deploy\.env\.yaml /);
+    expect(plan).toContain("4. read its URL (expected https://europe-west1-heldout-proj.cloudfunctions.net/reddit-webhook):\n   gcloud functions describe reddit-webhook --gen2 --project=heldout-proj --region=europe-west1 '--format=value(url)'");
+    expect(plan).toContain('5. restore build/agent.zip (agent/ with the webhook URL, no password) into projects/heldout-proj/agent');
     expect(plan).toContain(
-      '5. set fulfillment: URL https://europe-west1-heldout-proj.cloudfunctions.net/reddit-webhook, Basic auth dialogflow:******** (password from secret webhook-password:latest), header x-df-key: ******** (from secret hdr:latest), enabled',
+      '6. set fulfillment: URL https://europe-west1-heldout-proj.cloudfunctions.net/reddit-webhook, Basic auth dialogflow:******** (password from secret webhook-password:latest), header x-df-key: ******** (from secret hdr:latest), enabled',
     );
-    expect(plan).toContain('6. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
+    expect(plan).toContain('7. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
+    // The printed command is meant to be pasted: the file it names is there, with MODERATION next to the env file's lines.
+    expect(parse(readFileSync(join(project, 'build', 'deploy.env.yaml'), 'utf8'))).toEqual({
+      WEBHOOK_USERNAME: 'dialogflow',
+      WEBHOOK_HEADER_NAME: 'x-df-key',
+      REDDIT_CLIENT_ID: 'app-id',
+      MODERATION: 'google',
+    });
   });
 });
 
@@ -431,7 +491,7 @@ describe('npm run deploy without Reddit credentials', () => {
       const h = harness({ url: offline.url });
       expect(await main([...base, ...envFile('env-smoke.yaml', ''), '--no-reddit'], h.deps)).toBe(0);
       expect(h.out.join('\n')).toMatch(
-        /\[7\] smoke test: "tell me a joke"\n {4}ok: the webhook answered from the built-in collection: Reddit has no jokes I can read out right now, so here's one from my own collection:/,
+        /\[8\] smoke test: "tell me a joke"\n {4}ok: the webhook answered from the built-in collection: Reddit has no jokes I can read out right now, so here's one from my own collection:/,
       );
     } finally {
       await offline.close();

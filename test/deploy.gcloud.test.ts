@@ -91,18 +91,22 @@ async function expectParsed(line: string, cwd: string): Promise<void> {
 }
 
 describeWithGcloud(SUITE, () => {
-  it('the default plan: deploy with nodejs24, read the URL, read the Basic auth password', async () => {
+  it('the default plan: enable moderation, deploy with nodejs24 and the written env file, read the URL, read the Basic auth password', async () => {
     const commands = await printedCommands(
       'default',
       ['--project', 'heldout-proj', '--region', 'europe-west1', '--password-secret', 'webhook-password:3', '--reddit-secret', 'reddit'],
       'WEBHOOK_USERNAME: "dialogflow"\nREDDIT_CLIENT_ID: "abc"\n',
     );
     expect(commands.map((c) => c.split(' ').slice(0, 3).join(' '))).toEqual([
+      'gcloud services enable',
       'gcloud functions deploy',
       'gcloud functions describe',
       'gcloud secrets versions',
     ]);
-    expect(commands[0]).toContain(' --runtime=nodejs24 ');
+    expect(commands[0]).toBe('gcloud services enable language.googleapis.com --project=heldout-proj');
+    expect(commands[1]).toContain(' --runtime=nodejs24 ');
+    // gcloud reads this file while parsing: the dry-run wrote it, with MODERATION next to the env file's lines.
+    expect(commands[1]).toContain(' --env-vars-file=build/deploy.env.yaml ');
     const dir = join(work, 'default');
     await Promise.all(commands.map((line) => expectParsed(line, dir)));
   });
@@ -114,29 +118,38 @@ describeWithGcloud(SUITE, () => {
       'LOG_LEVEL: "info"\nREDDIT_CLIENT_ID: "installed-app"\n',
     );
     expect(commands.map((c) => c.split(' ').slice(0, 3).join(' '))).toEqual([
+      'gcloud services enable',
       'gcloud functions deploy',
       'gcloud run services',
       'gcloud functions describe',
     ]);
-    expect(commands[0]).toMatch(/ --cpu=1 --concurrency=80 .*--set-secrets=REDIS_URL=r:latest/);
-    expect(commands[1]).toContain('--network=default --subnet=default --vpc-egress=private-ranges-only');
+    expect(commands[1]).toMatch(/ --cpu=1 --concurrency=80 .*--set-secrets=REDIS_URL=r:latest/);
+    expect(commands[2]).toContain('--network=default --subnet=default --vpc-egress=private-ranges-only');
     const dir = join(work, 'redis');
-    // describe was checked in the test above; parse the two that differ.
-    await Promise.all(commands.slice(0, 2).map((line) => expectParsed(line, dir)));
+    // enable and describe were checked in the test above; parse the two that differ.
+    await Promise.all(commands.slice(1, 3).map((line) => expectParsed(line, dir)));
   });
 
   it('--cx with ID-token auth: a private function, the project number, the Invoker role for the Dialogflow service agent', async () => {
     const commands = await printedCommands('cx', ['--cx', '--no-reddit', '--project', 'heldout-proj', '--region', 'europe-west1'], 'LOG_LEVEL: "info"\n');
     expect(commands.map((c) => c.split(' ').slice(0, 3).join(' '))).toEqual([
+      'gcloud services enable',
       'gcloud functions deploy',
       'gcloud functions describe',
       'gcloud projects describe',
       'gcloud functions add-invoker-policy-binding',
     ]);
-    expect(commands[0]).toContain(' --no-allow-unauthenticated ');
+    expect(commands[1]).toContain(' --no-allow-unauthenticated ');
     const dir = join(work, 'cx');
-    // describe was checked above; parse the three that differ (PROJECT_NUMBER stands in for the number read at run time).
-    await Promise.all([commands[0]!, ...commands.slice(2)].map((line) => expectParsed(line, dir)));
+    // enable and describe were checked above; parse the three that differ (PROJECT_NUMBER stands in for the number read at run time).
+    await Promise.all([commands[1]!, ...commands.slice(3)].map((line) => expectParsed(line, dir)));
+  });
+
+  it('--no-moderation: no API enabled, the env file handed over as it is', async () => {
+    const commands = await printedCommands('no-moderation', ['--no-moderation', '--no-reddit', '--no-agent', '--project', 'heldout-proj', '--region', 'europe-west1'], 'LOG_LEVEL: "info"\n');
+    expect(commands.map((c) => c.split(' ').slice(0, 3).join(' '))).toEqual(['gcloud functions deploy', 'gcloud functions describe']);
+    expect(commands[0]).toContain(' --env-vars-file=.env.yaml');
+    await expectParsed(commands[0]!, join(work, 'no-moderation'));
   });
 
   it('a flag gcloud does not know is caught (the check can fail)', async () => {

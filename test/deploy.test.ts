@@ -116,7 +116,20 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
       path: binDir('env-file', {}),
     });
     expect(good.code).toBe(0);
-    expect(good.stdout).toContain('--env-vars-file=.env.yaml --set-secrets=REDDIT_CLIENT_SECRET=reddit:2');
+    // Moderation on (the default): gcloud gets the env file's variables plus MODERATION, in the file the deploy writes.
+    expect(good.stdout).toContain('--env-vars-file=build/deploy.env.yaml --set-secrets=REDDIT_CLIENT_SECRET=reddit:2');
+    expect(readFileSync(join(work, 'env-file', 'project', 'build', 'deploy.env.yaml'), 'utf8').split('\n').slice(1)).toEqual([
+      'REDDIT_CLIENT_ID: "abc"',
+      'LOG_LEVEL: "warn"',
+      'MODERATION: "google"',
+      '',
+    ]);
+    const asIs = await runDeploy(['--dry-run', '--project', 'my-project-1', '--region', 'us-central1', '--reddit-secret', 'reddit:2', '--no-moderation'], {
+      cwd: projectDir('env-file-as-is', { '.env.yaml': 'REDDIT_CLIENT_ID: "abc"\n' }),
+      path: binDir('env-file-as-is', {}),
+    });
+    expect(asIs.code).toBe(0);
+    expect(asIs.stdout).toContain('--env-vars-file=.env.yaml --set-secrets=REDDIT_CLIENT_SECRET=reddit:2');
 
     const leaky = await runDeploy(['--dry-run', '--project', 'my-project-1', '--region', 'us-central1'], {
       cwd: projectDir('env-file-secret', { '.env.yaml': 'WEBHOOK_USERNAME: "df"\nWEBHOOK_PASSWORD: "hunter2"\n' }),
@@ -180,7 +193,7 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
     const argsFile = join(work, 'fake-gcloud-args.txt');
     // A stand-in gcloud that records its argv, one per line, and fails with a code of its own.
     const fake = `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}'\nexit 3\n`;
-    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1', '--max-instances', '4', '--no-agent', '--no-reddit'], {
+    const run = await runDeploy(['--project', 'my-project-1', '--region', 'us-central1', '--max-instances', '4', '--no-agent', '--no-reddit', '--no-moderation'], {
       cwd: projectDir('fake-gcloud'),
       path: binDir('fake-gcloud', { gcloud: fake }),
     });
@@ -201,6 +214,7 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^Usage: npm run deploy -- \[options\]/);
       expect(run.stdout).toContain('--runtime ID              Node.js runtime (default: nodejs24)');
+      expect(run.stdout).toContain('--no-moderation           leave MODERATION off');
       expect(run.stderr).toBe('');
     }
   });

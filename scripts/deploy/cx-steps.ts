@@ -12,7 +12,7 @@ import type { CxRequest } from './cx-args';
 import type { CxSmokeAnswer, CxWebhookAuth, DialogflowCxApi } from './cx-api';
 import { DeployStepError, explainDialogflowError } from './errors';
 import { buildDescribeArgs, buildGcloudArgs, buildSecretAccessArgs, buildVpcArgs, DEFAULTS, formatCommand, type DeployRequest } from './plan';
-import { EXIT_FAILED_STEP, EXIT_SMOKE_FAILED, expectedUrl, type DeployPlan, type StepDeps } from './steps';
+import { enableModeration, enableModerationPlan, EXIT_FAILED_STEP, EXIT_SMOKE_FAILED, expectedUrl, moderationSummary, type DeployPlan, type StepDeps } from './steps';
 
 export interface CxStepDeps extends Pick<StepDeps, 'gcloud' | 'newSessionId' | 'out'> {
   dialogflowCx(project: string, location: string): DialogflowCxApi;
@@ -81,10 +81,15 @@ export function cxAuthProblems(plan: DeployPlan, cx: CxRequest): string[] {
 export function formatCxPlan(plan: DeployPlan, cx: CxRequest): string[] {
   const { request } = plan;
   const where = `projects/${request.project}/locations/${cx.location}`;
-  const lines = [`plan for project ${request.project}, region ${request.region}, Dialogflow CX agent "${CX_DISPLAY_NAME}" in ${where}:`];
+  const lines = [
+    `plan for project ${request.project}, region ${request.region}, Dialogflow CX agent "${CX_DISPLAY_NAME}" in ${where}:`,
+    `   moderation: ${moderationSummary(plan)}`,
+  ];
   let n = 0;
   const step = (text: string) => lines.push(`${++n}. ${text}`);
   if (request.agent) step(`check access to the Dialogflow CX agents of ${where} (Application Default Credentials)`);
+  const enable = enableModerationPlan(request);
+  if (enable) step(enable);
   step(`deploy the function:\n   ${formatCommand(['gcloud', ...buildCxGcloudArgs(request, plan.envFile, cx)])}`);
   const vpc = buildVpcArgs(request);
   if (vpc) step(`Direct VPC egress on its Cloud Run service:\n   ${formatCommand(['gcloud', ...vpc])}`);
@@ -156,6 +161,9 @@ export async function runCxSteps(plan: DeployPlan, cx: CxRequest, deps: CxStepDe
       agent = await step('list the agents', () => api.findAgent(CX_DISPLAY_NAME));
       ok(agent === undefined ? `no agent "${CX_DISPLAY_NAME}" yet; it will be created` : `agent ${agent} found; it will be replaced`);
     }
+
+    const enabled = await enableModeration(request, deps, begin);
+    if (enabled !== 0) return enabled;
 
     begin('deploy the function');
     const deployed = await run(deps, buildCxGcloudArgs(request, plan.envFile, cx));

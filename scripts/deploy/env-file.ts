@@ -3,7 +3,7 @@
  * uploaded: secrets must not be in it, and the values must start the function.
  */
 import { isAbsolute, join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { ConfigError, loadConfig } from '../../src/config';
 import { DeployInputError, SECRET_VARIABLES } from './plan';
 
@@ -144,4 +144,27 @@ export function checkSecretsWithoutEnvFile(envFilePath: string, secrets: Secrets
     (pair) => `${pair.flag} needs ${pair.partner} in an env file, but ${envFilePath} does not exist`,
   );
   if (problems.length > 0) throw new DeployInputError(problems);
+}
+
+/**
+ * The variables the function gets: the env file's, plus MODERATION=google unless
+ * --no-moderation. An env file that already says otherwise is a contradiction the
+ * user must settle (the flag, or the line), not one the deploy picks a side of.
+ */
+export function withModeration(vars: Readonly<Record<string, string>>, moderation: boolean, path: string): Record<string, string> {
+  const wanted = moderation ? 'google' : undefined;
+  const set = vars.MODERATION;
+  if (set !== undefined && set !== '' && set !== (wanted ?? 'off')) {
+    throw new DeployInputError([
+      moderation
+        ? `${path}: MODERATION is "${set}", but the deploy turns moderation on; delete the line, or pass --no-moderation to leave it off`
+        : `${path}: MODERATION is "${set}", but --no-moderation leaves it off; delete the line or the flag`,
+    ]);
+  }
+  return wanted ? { ...vars, MODERATION: wanted } : { ...vars };
+}
+
+/** The YAML of the env file the deploy writes (MODERATION_ENV.file): every value a double-quoted string, as gcloud wants them. */
+export function envFileText(vars: Readonly<Record<string, string>>): string {
+  return `# Written by npm run deploy: the env file's variables plus MODERATION. Edit the env file, not this.\n${stringify(vars, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })}`;
 }

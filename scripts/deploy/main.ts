@@ -3,12 +3,12 @@
  * exit code out. scripts/deploy.ts supplies the real gcloud, Dialogflow client
  * and files; tests supply fakes for the parts that would leave the machine.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { takeCxArgs, CX_USAGE, type CxRequest } from './cx-args';
 import { cxAuthProblems, formatCxPlan, runCxSteps, type CxStepDeps } from './cx-steps';
-import { checkEnvFile, checkSecretsWithoutEnvFile } from './env-file';
-import { DeployInputError, deployWarnings, parseDeployArgs, USAGE, wantsHelp, type DeployRequest } from './plan';
+import { checkEnvFile, checkSecretsWithoutEnvFile, envFileText, withModeration } from './env-file';
+import { DeployInputError, deployWarnings, MODERATION_ENV, parseDeployArgs, USAGE, wantsHelp, type DeployRequest } from './plan';
 import { checkRedditAccess } from './reddit-access';
 import { EXIT_FAILED_STEP, formatPlan, runSteps, type DeployPlan, type StepDeps } from './steps';
 import { IGNORE_FILE, uploadFilter } from './upload-set';
@@ -40,6 +40,24 @@ function resolveEnvFile(root: string, request: DeployRequest): Pick<DeployPlan, 
   return { envFile: path, envVars: checkEnvFile(readFileSync(join(root, path), 'utf8'), path, secrets, root) };
 }
 
+/**
+ * With moderation on, the function's variables are the env file's plus MODERATION=google, passed to
+ * gcloud as MODERATION_ENV.file (written once every check passed: writeDeployedEnv). With
+ * --no-moderation, the env file goes to gcloud as it is.
+ */
+function deployedEnv(request: DeployRequest, given: Pick<DeployPlan, 'envFile' | 'envVars'>): Pick<DeployPlan, 'envFile' | 'envVars'> {
+  const envVars = withModeration(given.envVars, request.moderation, given.envFile ?? request.envFile.path);
+  return request.moderation ? { envFile: MODERATION_ENV.file, envVars } : given;
+}
+
+/** A --dry-run writes it too: its printed command is meant to be pasted, and gcloud reads the file while parsing. */
+function writeDeployedEnv(root: string, plan: DeployPlan): void {
+  if (plan.envFile !== MODERATION_ENV.file) return;
+  const file = join(root, MODERATION_ENV.file);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, envFileText(plan.envVars));
+}
+
 /** `--source=.` uploads the working directory: make sure it is this project, with its ignore file. */
 function checkSourceDir(root: string): void {
   const problems: string[] = [];
@@ -65,7 +83,7 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
     cx = taken.cx;
     const request = parseDeployArgs(taken.rest, deps.env, deps.today);
     checkSourceDir(deps.root);
-    plan = { request, ...resolveEnvFile(deps.root, request) };
+    plan = { request, ...deployedEnv(request, resolveEnvFile(deps.root, request)) };
     const uploaded = uploadFilter(readFileSync(join(deps.root, IGNORE_FILE), 'utf8'), (name) => readFileSync(join(deps.root, name), 'utf8'));
     const reddit = checkRedditAccess(request, plan.envVars, uploaded);
     const problems = [...reddit.problems, ...(cx ? cxAuthProblems(plan, cx) : [])];
@@ -78,6 +96,7 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
     }
     throw error;
   }
+  writeDeployedEnv(deps.root, plan);
   // With ID-token auth the function is private: the ES warning about a public function does not apply.
   const privateFunction = cx?.auth === 'id-token';
   for (const warning of [...deployWarnings(plan.request, deps.today), ...warnings]) {

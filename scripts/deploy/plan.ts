@@ -60,6 +60,7 @@ const OPTIONS = {
   agent: { type: 'boolean' },
   'no-agent': { type: 'boolean' },
   'no-reddit': { type: 'boolean' },
+  'no-moderation': { type: 'boolean' },
   concurrency: { type: 'string' },
   cpu: { type: 'string' },
   network: { type: 'string' },
@@ -73,6 +74,14 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/**
+ * The API moderateText lives in (the function's service account may call it once it is enabled),
+ * and the env file the deploy writes to add MODERATION=google: gcloud refuses --set-env-vars or
+ * --update-env-vars next to --env-vars-file, and reads that file while parsing, so it must exist
+ * even for a --dry-run's printed command. build/ is never uploaded (.gcloudignore).
+ */
+export const MODERATION_ENV = { api: 'language.googleapis.com', file: 'build/deploy.env.yaml' } as const;
+
 export const USAGE = `Usage: npm run deploy -- [options]
 
 From nothing to a live bot, each step printed with its outcome:
@@ -84,6 +93,11 @@ From nothing to a live bot, each step printed with its outcome:
   4. asks the live agent "${DEFAULTS.smokeQuery}" and succeeds only if our webhook answered.
 Run it from the project root. Steps 2-4 use Application Default Credentials
 (gcloud auth application-default login); --no-agent stops after step 1.
+
+Posts are judged by Cloud Natural Language moderateText: before step 1 the deploy enables
+${MODERATION_ENV.api}, and the function gets MODERATION=google through ${MODERATION_ENV.file}
+(the env file's variables plus that one; gcloud takes one source of variables). --no-moderation
+leaves both out.
 
 Reddit serves its posts only to approved API apps: pass --reddit-secret (with REDDIT_CLIENT_ID
 in the env file) for a script or web app, set REDDIT_CLIENT_ID alone for an installed app,
@@ -99,6 +113,8 @@ or deploy with --no-reddit. See README.md#reddit-access.
   --redis-secret S[:V]      Secret Manager secret for REDIS_URL (shared cache on Memorystore; see docs/deploy.md)
   --no-reddit               deploy without Reddit credentials: answers from POSTS_FILE (uploaded with the
                             function) and the built-in collection; Reddit is not called
+  --no-moderation           leave MODERATION off: the local content filter alone judges the posts, and
+                            language.googleapis.com is not enabled (default: MODERATION=google, docs/moderation.md)
   --runtime ID              Node.js runtime (default: ${DEFAULTS.runtime}); decommissioned ones are refused
   --no-agent                deploy the function only: no agent restore, fulfillment or smoke test
   --concurrency N           requests one instance serves at once (default: ${DEFAULTS.concurrency})
@@ -170,6 +186,7 @@ const RequestSchema = z
     runtime: z.string(),
     agent: z.boolean(),
     noReddit: z.boolean(),
+    moderation: z.boolean(),
     name: z.string().regex(FUNCTION_NAME, {
       error: (issue) =>
         `${quoted(issue.input)} is not a function name (lowercase letters, digits and hyphens, starting with a letter, at most 63)`,
@@ -267,6 +284,7 @@ export function parseDeployArgs(argv: readonly string[], env: Env, today: Date =
     runtime: '--runtime',
     agent: '--agent',
     noReddit: '--no-reddit',
+    moderation: '--no-moderation',
     concurrency: '--concurrency',
     cpu: '--cpu',
     network: '--network',
@@ -295,6 +313,7 @@ export function parseDeployArgs(argv: readonly string[], env: Env, today: Date =
     runtime: values.runtime ?? DEFAULTS.runtime,
     agent: !values['no-agent'],
     noReddit: values['no-reddit'] ?? false,
+    moderation: !values['no-moderation'],
     concurrency,
     cpu: values.cpu ?? (single ? undefined : DEFAULTS.cpu),
     network: values.network,
@@ -379,6 +398,13 @@ export function buildVpcArgs(request: DeployRequest): string[] | undefined {
     // Only private addresses (Memorystore) go through the VPC; Reddit stays on the default route.
     '--vpc-egress=private-ranges-only',
   ];
+}
+
+
+/** Enables the moderation API before the function needs it; undefined with --no-moderation. */
+export function buildEnableModerationArgs(request: DeployRequest): string[] | undefined {
+  if (!request.moderation) return undefined;
+  return ['services', 'enable', MODERATION_ENV.api, `--project=${request.project}`];
 }
 
 /** The URL of the deployed function, printed alone on stdout. */

@@ -12,6 +12,7 @@ import type { DialogflowApi, SmokeAnswer } from './dialogflow';
 import { DeployStepError, explainDialogflowError } from './errors';
 import {
   buildDescribeArgs,
+  buildEnableModerationArgs,
   buildGcloudArgs,
   buildSecretAccessArgs,
   buildVpcArgs,
@@ -77,10 +78,16 @@ function fulfillmentSummary(plan: DeployPlan, url: string): string {
 export function formatPlan(plan: DeployPlan): string[] {
   const { request } = plan;
   const url = expectedUrl(request);
-  const lines = [`plan for project ${request.project}, region ${request.region}:`, `   posts: ${postsSummary(plan)}`];
+  const lines = [
+    `plan for project ${request.project}, region ${request.region}:`,
+    `   posts: ${postsSummary(plan)}`,
+    `   moderation: ${moderationSummary(plan)}`,
+  ];
   let n = 0;
   const step = (text: string) => lines.push(`${++n}. ${text}`);
   if (request.agent) step(`check access to the Dialogflow ES agent of projects/${request.project} (Application Default Credentials)`);
+  const enable = enableModerationPlan(request);
+  if (enable) step(enable);
   step(`deploy the function:\n   ${formatCommand(['gcloud', ...buildGcloudArgs(request, plan.envFile)])}`);
   const vpc = buildVpcArgs(request);
   if (vpc) step(`Direct VPC egress on its Cloud Run service:\n   ${formatCommand(['gcloud', ...vpc])}`);
@@ -107,6 +114,40 @@ export function postsSummary(plan: DeployPlan): string {
   if (plan.request.noReddit) return `--no-reddit: Reddit is not called; ${file ? `${file} and ` : ''}the built-in collection`;
   const app = plan.request.redditSecret ? 'a script or web app (client credentials)' : plan.envVars.REDDIT_CLIENT_ID ? 'an installed app' : 'anonymously';
   return `Reddit, as ${app}${file ? `, merged with ${file}` : ''}`;
+}
+
+/** Who judges the posts the deployed bot tells. */
+export function moderationSummary(plan: DeployPlan): string {
+  if (!plan.request.moderation) return '--no-moderation: the local content filter judges every post';
+  return `MODERATION=google (Cloud Natural Language moderateText; the local filter at strict when it fails), through ${plan.envFile ?? ''}`;
+}
+
+/** The plan's step that enables the moderation API; undefined with --no-moderation. */
+export function enableModerationPlan(request: DeployRequest): string | undefined {
+  const args = buildEnableModerationArgs(request);
+  return args && `enable the Cloud Natural Language API (moderation):\n   ${formatCommand(['gcloud', ...args])}`;
+}
+
+/**
+ * Enables the moderation API before the function is deployed, so its first posts are judged by the
+ * model rather than by the fallback. 0 when there is nothing to do (--no-moderation).
+ */
+export async function enableModeration(
+  request: DeployRequest,
+  deps: Pick<StepDeps, 'gcloud' | 'out'>,
+  begin: (text: string) => void,
+): Promise<number> {
+  const args = buildEnableModerationArgs(request);
+  if (!args) return 0;
+  begin('enable the Cloud Natural Language API (moderation)');
+  deps.out(formatCommand(['gcloud', ...args]));
+  const enabled = await deps.gcloud(args, false);
+  if (enabled.code !== 0) {
+    deps.out(`    failed: gcloud exited with ${enabled.code} (deploy with --no-moderation to go without it)`);
+    return enabled.code;
+  }
+  deps.out(`    ok: ${args[2] ?? ''} enabled`);
+  return 0;
 }
 
 /**
@@ -173,6 +214,9 @@ export async function runSteps(plan: DeployPlan, deps: StepDeps): Promise<number
       existing = await dialogflowStep('read the agent', () => api.getAgent());
       ok(existing === undefined ? 'no agent yet; it will be created' : `agent "${existing}" found; it will be replaced`);
     }
+
+    const enabled = await enableModeration(request, deps, begin);
+    if (enabled !== 0) return enabled;
 
     begin('deploy the function');
     const deployArgs = buildGcloudArgs(request, plan.envFile);

@@ -5,7 +5,14 @@ import { jsonLogger, silentLogger } from '../../src/log';
 import { RedditError, type ListingQuery, type PostSource } from '../../src/reddit/client';
 import { warmUp, warmUpAfterFirstAnswer } from '../../src/reddit/warmup';
 import { loadConfig } from '../../src/config';
-import { jokes, redditEnv } from '../support/reddit';
+import { kindById, subredditFor } from '../../src/catalog';
+import { judgedCandidates } from '../../src/moderation/candidates';
+import { ModerationJudge } from '../../src/moderation/judge';
+import type { ModerateText } from '../../src/moderation/model';
+import { candidatePosts } from '../../src/reddit/filters';
+import { PostSchema, type Post } from '../../src/reddit/listing';
+import { scores } from '../support/fake-moderation';
+import { jokes, redditEnv, redditPost } from '../support/reddit';
 import { sayRequest, welcomeRequest } from '../support/requests';
 import { startWebhook, type RunningWebhook } from '../support/server';
 
@@ -60,8 +67,91 @@ describe('warmUp', () => {
         throw new RedditError('rate-limited', 'Reddit rate limit hit', 429);
       },
     };
-    await expect(warmUp(source, CATALOG, silentLogger)).resolves.toEqual({ warmed: [], failed: [subreddits[0]] });
+    await expect(warmUp(source, CATALOG, silentLogger)).resolves.toEqual({ warmed: [], failed: [subreddits[0]], fed: 0 });
     expect(calls).toBe(1);
+  });
+});
+
+describe('warmUp reads what the configured level reads, and feeds the moderation judge', () => {
+  const joke = kindById('joke')!;
+  const fact = kindById('fact')!;
+  const listing: Post[] = [
+    PostSchema.parse(redditPost({ id: 'a', title: 'Why did the chicken cross the road?', selftext: 'To get to the other side.' })),
+    PostSchema.parse(redditPost({ id: 'b', title: 'What do you call a fake noodle?', selftext: 'An impasta.' })),
+    PostSchema.parse(redditPost({ id: 'c', title: 'Rude one', selftext: 'Refused by the model.' })),
+    // Not a candidate (stickied): never sent to the model.
+    PostSchema.parse(redditPost({ id: 'd', title: 'Rules of the sub', selftext: 'Read them.', stickied: true })),
+  ];
+  const source = (subs: string[]): PostSource => ({
+    async fetchPosts(query) {
+      subs.push(query.subreddit);
+      return listing;
+    },
+  });
+  /** A real judge whose model is a function: what it was asked, and Sexual for the rude one. */
+  function judgeAsked() {
+    const texts: string[] = [];
+    const moderate: ModerateText = async (text) => {
+      texts.push(text);
+      return text.includes('Refused') ? scores({ Sexual: 0.9 }) : scores();
+    };
+    return { texts, judge: new ModerationJudge({ moderator: async () => moderate, log: silentLogger, minCallIntervalMs: 0 }) };
+  }
+
+  it.each([
+    ['strict', ['cleanjokes', 'todayilearned']],
+    ['standard', ['Jokes', 'todayilearned']],
+    ['off', ['Jokes', 'todayilearned']],
+    [undefined, ['Jokes', 'todayilearned']],
+  ] as const)('at %s it fetches %j (subredditFor)', async (level, expected) => {
+    const subs: string[] = [];
+    const result = await warmUp(source(subs), [joke, fact], silentLogger, { level });
+    expect(subs).toEqual(expected);
+    expect(subredditFor(joke, level)).toBe(expected[0]);
+    expect(result).toEqual({ warmed: expected, failed: [], fed: 0 });
+  });
+
+  it('with a judge, every candidate of each warmed listing is judged before anyone asks: the first request finds verdicts, not the on-the-spot path', async () => {
+    const { texts, judge } = judgeAsked();
+    const result = await warmUp(source([]), [joke], silentLogger, { level: 'strict', judge });
+    expect(result).toEqual({ warmed: ['cleanjokes'], failed: [], fed: 3 });
+    await judge.settled();
+    // The text read aloud for the kind, as a request would send it.
+    expect([...texts].sort()).toEqual([
+      'Rude one\nRefused by the model.',
+      'What do you call a fake noodle?\nAn impasta.',
+      'Why did the chicken cross the road?\nTo get to the other side.',
+    ]);
+    const first = judgedCandidates(judge, candidatePosts(listing, joke, { allowNsfw: false, contentFilter: 'strict' }), joke, 'strict', () => 1000);
+    expect(first.judgeOnSpot).toBeUndefined();
+    expect(first.posts.filter(first.accept).map((post) => post.id)).toEqual(['a', 'b']);
+    // Fed once: the first request asks the model nothing more.
+    expect(texts).toHaveLength(3);
+  });
+
+  it('a listing that failed feeds nothing, and without a judge nothing is judged', async () => {
+    const { texts, judge } = judgeAsked();
+    const failing: PostSource = {
+      async fetchPosts() {
+        throw new RedditError('upstream', 'Reddit answered 503', 503);
+      },
+    };
+    expect(await warmUp(failing, [joke], silentLogger, { level: 'standard', judge })).toEqual({ warmed: [], failed: ['Jokes'], fed: 0 });
+    await judge.settled();
+    expect(texts).toEqual([]);
+  });
+
+  it('createApp hands the warm-up its level and judge: the listing strict reads is judged after the first answer', async () => {
+    const { texts, judge } = judgeAsked();
+    const subs: string[] = [];
+    const config = loadConfig({ ...redditEnv(), CONTENT_FILTER: 'strict', LOG_LEVEL: 'silent' });
+    createApp({ config, log: silentLogger, posts: source(subs), judge, warmUp: true });
+    await until(() => subs.length === new Set(CATALOG.map((kind) => subredditFor(kind, 'strict'))).size, 4000);
+    expect(subs).toContain('cleanjokes');
+    expect(subs).not.toContain('Jokes');
+    await until(() => texts.length > 0, 4000);
+    await judge.settled();
+    expect(texts).toContain('Why did the chicken cross the road?\nTo get to the other side.');
   });
 });
 
