@@ -76,9 +76,12 @@ describe('moderateText over REST', () => {
 
   it('gives up after its timeout on a server that does not answer', async () => {
     fake.trouble('hang');
+    const started = performance.now();
     const failure = await failureOf(createGoogleModerator({ endpoint: fake.url })(JOKE, 30));
     expect(failure.reason).toBe('timeout');
-    expect(fake.hanging()).toBe(1);
+    // It waited its 30 ms (a timer never fires early). Whether the request had reached the fake by then
+    // depends on how busy the machine is (stress run, Node 22), so that is not asserted.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(29);
   });
 
   it('calls a server that is not there unavailable', async () => {
