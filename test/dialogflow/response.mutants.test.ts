@@ -180,3 +180,47 @@ describe('when the library answers with something v2 does not have', () => {
     });
   });
 });
+
+describe('the strict check, once per shape', () => {
+  const odd = { fulfillmentMessages: [{ carouselBrowse: { items: [] }, platform: 'ACTIONS_ON_GOOGLE' }] };
+  const plainBye = { fulfillmentText: 'Bye!', fulfillmentMessages: [{ text: { text: ['Bye!'] }, platform: 'SLACK' }] };
+  const card = { title: 'T', subtitle: 'S', url: 'https://example.com/' };
+
+  // After the library's answer for `bare` on Slack passed, each of these differs in one part of the
+  // shape, so its (odd) answer is still checked and refused.
+  it.each<[string, ReturnType<typeof request>, Reply]>([
+    ['another source', request('line'), bare],
+    ['another number of texts', request('slack'), { ...bare, texts: ['Bye', 'now!'] }],
+    ['a card', request('slack'), { ...bare, card }],
+    ['chips', request('slack'), withChips(['Joke'])],
+  ])('checks %s again', async (_name, req, reply) => {
+    expect((await respond(request('slack'), bare)).warnings).toEqual([]);
+    mockLibrary.body = odd;
+    const { warnings } = await respond(req, reply);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('tells nine chips from eight (Google keeps eight)', async () => {
+    await respond(request('google'), withChips(NINE.slice(0, 8)));
+    mockLibrary.body = odd;
+    expect((await respond(request('google'), withChips(NINE))).warnings).toHaveLength(1);
+  });
+
+  it('answers a shape that did not fit plainly from then on, without asking the library again', async () => {
+    mockLibrary.body = odd;
+    expect((await respond(request('slack'), bare)).response).toEqual(plainBye);
+    delete mockLibrary.body; // the library would now answer fine: it is not asked
+    const { response, warnings } = await respond(request('slack'), bare);
+    expect(response).toEqual(plainBye);
+    expect(warnings).toEqual([]);
+  });
+
+  it('checks every answer once 64 shapes are known (sources are caller text)', async () => {
+    for (let i = 0; i < 64; i++) await respond(request(`source-${String(i)}`), bare);
+    mockLibrary.body = odd;
+    expect((await respond(request('source-64'), bare)).warnings).toHaveLength(1);
+    delete mockLibrary.body;
+    // The 65th shape was not remembered as failed: the library answers it again.
+    expect((await respond(request('source-64'), bare)).response).toEqual({ fulfillmentText: 'Bye!' });
+  });
+});
