@@ -47,6 +47,16 @@ describe('RedditClient, anonymous', () => {
     scope.done();
   });
 
+  it('sends a topic with spaces, symbols and accents as the user typed it', async () => {
+    const topic = 'cats & dogs: 100% "café"+more?';
+    const scope = reddit()
+      .get('/r/Jokes/search.json')
+      .query({ q: topic, restrict_sr: '1', sort: 'top', t: 'month', limit: '25', raw_json: '1' })
+      .reply(200, jokes(1));
+    await expect(anonymous().fetchPosts({ subreddit: 'Jokes', topic }, new Deadline(5000))).resolves.toHaveLength(1);
+    scope.done();
+  });
+
   it('retries a 503 and returns the listing of the retry', async () => {
     const scope = reddit().get('/r/Jokes/top.json').query(TOP).reply(503).get('/r/Jokes/top.json').query(TOP).reply(200, jokes(2));
     await expect(anonymous().fetchPosts({ subreddit: 'Jokes' }, new Deadline(5000))).resolves.toHaveLength(2);
