@@ -57,13 +57,15 @@ export function createApp(options: AppOptions = {}): (req: Request, res: Respons
   const answered = warmUpAfterFirstAnswer(posts, CATALOG, log, undefined, { level: config.contentFilter, judge, allowNsfw: config.allowNsfw });
   // Only the first answer is watched; after it, requests go straight to the handler.
   let serve = async (req: Request, res: Response): Promise<void> => {
+    // The content filter is built in the next turn of the event loop: after a first welcome is
+    // answered (before the first joke needs it), or while a first joke waits for Reddit (a token,
+    // then a listing), rather than after Reddit has answered, on the user's time.
+    setImmediate(() => preloadContentFilter(config.contentFilter)).unref();
     try {
       await handler(req, res);
     } finally {
       serve = handler;
       answered();
-      // A conversation usually opens with a welcome: build the content filter before its first joke.
-      setImmediate(() => preloadContentFilter(config.contentFilter)).unref();
     }
   };
   // Same front-door checks as the handler (its preflight travels with it as a property).
