@@ -50,6 +50,7 @@ describe('filters', () => {
     ['removed', { selftext: '[removed]' }],
     ['removed', { selftext: '[deleted]' }],
     ['removed', { title: '[deleted by user]' }],
+    ['removed', { selftext: ' [ Removed by Reddit ] ' }],
     ['spoiler', { spoiler: true }],
     ['not-text', { is_self: false, selftext: '' }],
     ['empty', { title: '&#x200B;', selftext: '' }],

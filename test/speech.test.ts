@@ -3,7 +3,7 @@ import type { Post } from '../src/reddit/listing';
 import { PostSchema } from '../src/reddit/listing';
 import { capText, cleanText } from '../src/speech/clean';
 import { contentText } from '../src/speech/content';
-import { composeSpeech, postCard, postSpeech } from '../src/speech/phrases';
+import { composeSpeech, postCard, postSpeech, tell, tellPost } from '../src/speech/phrases';
 import { redditPost } from './support/reddit';
 
 const kind = (id: string) => kindById(id)!;
@@ -110,5 +110,29 @@ describe('speech', () => {
       subtitle: 'r/todayilearned on Reddit',
       url: 'https://www.reddit.com/r/todayilearned/comments/g/slug/',
     });
+  });
+
+  it("names the kind's subreddit on the card when the post does not say its own", () => {
+    const card = postCard(post({ id: 'h', title: 'TIL cats purr', subreddit: '' }), kind('fact'));
+    expect(card.subtitle).toBe('r/todayilearned on Reddit');
+  });
+});
+
+describe('telling a post in bubbles', () => {
+  it('tells a life pro tip with a body in one bubble: only jokes have a punchline', () => {
+    const told = tellPost(post({ id: 'l', title: 'LPT: water your plants', selftext: 'They like it.', subreddit: 'LifeProTips' }), kind('life pro tip'), 'Tip:', 'Next?');
+    expect(told.texts).toEqual([told.speech]);
+    expect(told.speech).toBe('Tip:\n\nWater your plants\nThey like it.\n\nNext?');
+  });
+
+  it('leaves no blank lines where the intro or the question is empty', () => {
+    expect(tell('', 'Setup\nPunchline', 'Next?', true)).toEqual({ speech: 'Setup\nPunchline\n\nNext?', texts: ['Setup', 'Punchline\n\nNext?'] });
+    expect(tell('Intro:', 'Setup\nPunchline', '', true)).toEqual({ speech: 'Intro:\n\nSetup\nPunchline', texts: ['Intro:\n\nSetup', 'Punchline'] });
+    expect(composeSpeech('', 'Body.', '')).toBe('Body.');
+  });
+
+  it('keeps a joke whose only line break ends it in one bubble, and trims the setup', () => {
+    expect(tell('Intro:', 'Just a setup\n', 'Next?', true).texts).toHaveLength(1);
+    expect(tell('Intro:', 'Setup  \nPunchline', 'Next?', true).texts[0]).toBe('Intro:\n\nSetup');
   });
 });
