@@ -138,6 +138,12 @@ describe('the bundle file', () => {
     expect(source).toMatch(/require\("@google-cloud\/functions-framework"\)/);
   });
 
+  it('requires google-auth-library from its own bundle next to it, never from node_modules (it is no dependency)', () => {
+    const source = text();
+    expect(source).toContain('require("./google-auth.cjs")');
+    expect(source).not.toContain('require("google-auth-library")');
+  });
+
   it('leaves out what axios and dialogflow-fulfillment load but never call here, and axios probes no web globals at load', () => {
     const source = text();
     expect(source).not.toMatch(/require\("(node:)?(follow-redirects|https-proxy-agent|http2|debug)"\)/);

@@ -2,14 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { BUNDLE } from './server';
 
 /**
- * Does loading the production bundle, with this environment and nothing else, load a package from
- * node_modules (say `ioredis`)? A fresh Node process answers after the bundle's first tick.
+ * Does loading the production bundle, with this environment and nothing else, load a file whose path
+ * contains `pathPart` (say `/node_modules/ioredis/`, or `/dist/google-auth.cjs`)? A fresh Node process
+ * answers after the bundle's first tick.
  */
-export function bundleLoads(pkg: string, env: Record<string, string>): boolean {
+export function bundleLoads(pathPart: string, env: Record<string, string>): boolean {
   const script = [
     `require(${JSON.stringify(BUNDLE)});`,
     'setImmediate(() => {',
-    `  process.stdout.write(String(Object.keys(require.cache).some((path) => path.includes(${JSON.stringify(`/node_modules/${pkg}/`)}))));`,
+    `  process.stdout.write(String(Object.keys(require.cache).some((path) => path.includes(${JSON.stringify(pathPart)}))));`,
     '  process.exit(0);',
     '});',
   ].join('\n');
