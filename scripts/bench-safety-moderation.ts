@@ -116,7 +116,7 @@ export async function moderationJudge(entries: readonly CorpusEntry[], setup: Mo
     });
     const byKind = new Map<ContentKind, JudgedCandidates>();
     for (const { kind, listing } of listings(entries.map(asPost), setup.level)) {
-      const candidates = judgedCandidates(judge, candidatePosts(listing, kind, OPTIONS(setup.level)), kind, setup.level, () => 0);
+      const candidates = judgedCandidates(judge, listing, candidatePosts(listing, kind, OPTIONS(setup.level)), kind, setup.level, () => 0);
       byKind.set(kind, candidates);
     }
     await judge.settled();

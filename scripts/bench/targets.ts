@@ -15,6 +15,9 @@ export function webhookEnv(redditUrl: string): Record<string, string> {
   return { REDDIT_BASE_URL: redditUrl, REDDIT_OAUTH_URL: redditUrl, LOG_LEVEL: 'info' };
 }
 
+/** `spec` with more environment variables. */
+export const withEnv = (spec: FunctionSpec, env: Record<string, string>): FunctionSpec => ({ ...spec, env: { ...spec.env, ...env } });
+
 export const bare = (): FunctionSpec => ({ name: 'bare hello', source: join(ROOT, 'bench', 'hello', 'index.js'), target: 'hello' });
 
 export function bundled(redditUrl: string): FunctionSpec {

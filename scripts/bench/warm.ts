@@ -35,7 +35,12 @@ export interface WarmTarget {
   fromReddit?: boolean;
 }
 
-export async function warm(targets: readonly WarmTarget[], plan: WarmPlan): Promise<Map<string, WarmRound[]>> {
+/** `measuring` is awaited once every server is warm, just before the measured rounds. */
+export async function warm(
+  targets: readonly WarmTarget[],
+  plan: WarmPlan,
+  measuring?: () => void | Promise<void>,
+): Promise<Map<string, WarmRound[]>> {
   const running: Array<{ target: WarmTarget; proc: FunctionProcess }> = [];
   try {
     for (const target of targets) {
@@ -52,6 +57,7 @@ export async function warm(targets: readonly WarmTarget[], plan: WarmPlan): Prom
       }
       await load(proc.port, { bodies: [target.body], connections: 10, durationS: plan.warmupS });
     }
+    await measuring?.();
     for (let round = 0; round < plan.rounds; round++) {
       for (let i = 0; i < running.length; i++) {
         const { target, proc } = running[(i + round) % running.length] as (typeof running)[number];

@@ -72,7 +72,7 @@ async function candidatesFor(ctx: IntentContext, kind: ContentKind, query: Listi
   const candidates = candidatePosts(posts, kind, options);
   if (ctx.judge) {
     const level = ctx.contentFilter ?? DEFAULT_CONTENT_FILTER;
-    return judgedCandidates(ctx.judge, candidates, kind, level, () => ctx.deadline.budgetFor(RENDER_RESERVE_MS));
+    return judgedCandidates(ctx.judge, posts, candidates, kind, level, () => ctx.deadline.budgetFor(RENDER_RESERVE_MS));
   }
   return { posts: candidates, accept: (post: Post) => acceptablePost(post, kind, options) };
 }

@@ -66,7 +66,7 @@ function feedJudge(
   for (const kind of kinds) {
     const candidates = candidatePosts(posts, kind, { allowNsfw: options.allowNsfw ?? false, contentFilter: level });
     // Feeding is all it does here: nobody waits, so there is no budget for an on-the-spot judgement.
-    judgedCandidates(judge, candidates, kind, level, () => 0);
+    judgedCandidates(judge, posts, candidates, kind, level, () => 0);
     fed += candidates.length;
   }
   return fed;

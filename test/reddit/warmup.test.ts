@@ -122,7 +122,7 @@ describe('warmUp reads what the configured level reads, and feeds the moderation
       'What do you call a fake noodle?\nAn impasta.',
       'Why did the chicken cross the road?\nTo get to the other side.',
     ]);
-    const first = judgedCandidates(judge, candidatePosts(listing, joke, { allowNsfw: false, contentFilter: 'strict' }), joke, 'strict', () => 1000);
+    const first = judgedCandidates(judge, listing, candidatePosts(listing, joke, { allowNsfw: false, contentFilter: 'strict' }), joke, 'strict', () => 1000);
     expect(first.judgeOnSpot).toBeUndefined();
     expect(first.posts.filter(first.accept).map((post) => post.id)).toEqual(['a', 'b']);
     // Fed once: the first request asks the model nothing more.
