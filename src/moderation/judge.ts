@@ -52,7 +52,8 @@ export const CALL_TIMEOUT_MS = 3_000;
 /** After a failure no call is made this long: queued posts are judged locally at `strict` until then. */
 export const COOL_DOWN_MS = 30_000;
 
-type Entry = { scores: CategoryScore[] } | { local: true };
+/** A model's scores, with the verdict per level worked out once (a warm request asks it of every candidate). */
+type Entry = { scores: CategoryScore[]; allowed?: Partial<Record<ContentFilterLevel, boolean>> } | { local: true };
 
 const StoredSchema = z.array(CategoryScoreSchema);
 
@@ -109,7 +110,9 @@ export class ModerationJudge implements PostJudge {
   verdict(item: JudgeItem, level: ContentFilterLevel): boolean | undefined {
     const entry = this.memory.get(item.id);
     if (!entry) return undefined;
-    return 'local' in entry ? locallyAllowed(item) : moderationVerdict(entry.scores, level).allowed;
+    if ('local' in entry) return locallyAllowed(item);
+    entry.allowed ??= {};
+    return (entry.allowed[level] ??= moderationVerdict(entry.scores, level).allowed);
   }
 
   async judgeNow(item: JudgeItem, level: ContentFilterLevel, budgetMs: number): Promise<boolean> {

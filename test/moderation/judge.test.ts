@@ -62,6 +62,17 @@ describe('the moderation judge', () => {
     expect(fake.calls.map((call) => call.text)).toEqual([CLEAN.text, RUDE.text]);
   });
 
+  it('keeps each level its own verdict of the same scores, in whichever order they are asked', async () => {
+    // Toxic at 0.5: `strict` refuses it (from 0.4), `standard` allows it (from 0.7).
+    const judge = judgeWith({ moderator: () => Promise.resolve(() => Promise.resolve(scores({ Toxic: 0.5 }))) });
+    const first: JudgeItem = { id: 'edgy-1', text: 'edgy' };
+    const second: JudgeItem = { id: 'edgy-2', text: 'edgy' };
+    judge.feed([first, second]);
+    await judge.settled();
+    expect([judge.verdict(first, 'standard'), judge.verdict(first, 'strict'), judge.verdict(first, 'standard')]).toEqual([true, false, true]);
+    expect([judge.verdict(second, 'strict'), judge.verdict(second, 'standard'), judge.verdict(second, 'strict')]).toEqual([false, true, false]);
+  });
+
   it('asks once per post id: fed again, or asked at another level, no new call', async () => {
     const judge = judgeWith();
     judge.feed([CLEAN, RUDE]);
