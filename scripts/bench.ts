@@ -27,7 +27,7 @@ import { deploySize } from './bench/size';
 import { pairedRatios, summarize } from './bench/stats';
 import { bare, bundled, withEnv, compileUnbundled, prepareCompileCache, ROOT, unbundled, WEBHOOK_BUNDLE } from './bench/targets';
 import type { FunctionSpec } from './bench/processes';
-import { warm } from './bench/warm';
+import { warm, type WarmRound } from './bench/warm';
 import { scores, startFakeModeration } from '../test/support/fake-moderation';
 import { commandLine } from './cli';
 
@@ -175,7 +175,15 @@ async function run(plan: Plan): Promise<Row[]> {
         await moderation.close();
       }
     })();
-    const w = (key: string, pick: (r: { rps: number; p50Ms: number; p99Ms: number }) => number) => (warmRounds.get(key) ?? []).map(pick);
+    const w = (key: string, pick: (r: WarmRound) => number) => (warmRounds.get(key) ?? []).map(pick);
+    const cpuRow = (id: string, benchmark: string, key: string, baseKey: string, goal: string): Row => ({
+      id,
+      benchmark,
+      ours: `${summarize(w(key, (r) => r.cpuUsPerRequest)).median.toFixed(0)} µs`,
+      baseline: `${summarize(w(baseKey, (r) => r.cpuUsPerRequest)).median.toFixed(0)} µs`,
+      ratio: fmtRatio(pairedRatios(w(key, (r) => r.cpuUsPerRequest), w(baseKey, (r) => r.cpuUsPerRequest))),
+      goal,
+    });
     rows.push({
       id: '2a',
       benchmark: 'warm throughput, cached joke, 10 connections',
@@ -212,6 +220,17 @@ async function run(plan: Plan): Promise<Row[]> {
         goal,
       });
     }
+
+    rows.push(
+      cpuRow('2f', 'warm CPU of the main thread per request, cached joke (during 2a; the hello: a welcome)', 'ours', 'bare', '(lower is better)'),
+      cpuRow(
+        '2g',
+        'warm CPU of the main thread per request, cached joke, MODERATION=google vs MODERATION=off (during 2d)',
+        'moderated',
+        'ours',
+        '≤ 1.05× (unchanged)',
+      ),
+    );
 
     log('3/6 burst of cache misses');
     const bursts = await burst(ours, stub, plan.burst);

@@ -14,6 +14,8 @@ import { quantile } from './stats';
 
 export interface WarmRound {
   rps: number;
+  /** CPU time of the server's main thread per request during the throughput run (µs): steadier than rps on a busy machine. */
+  cpuUsPerRequest: number;
   p50Ms: number;
   p99Ms: number;
 }
@@ -61,7 +63,9 @@ export async function warm(
     for (let round = 0; round < plan.rounds; round++) {
       for (let i = 0; i < running.length; i++) {
         const { target, proc } = running[(i + round) % running.length] as (typeof running)[number];
+        const cpuBefore = proc.cpuMs();
         const throughput = await load(proc.port, { bodies: [target.body], connections: 10, durationS: plan.throughputS });
+        const cpuUsPerRequest = ((proc.cpuMs() - cpuBefore) * 1000) / throughput.requests;
         const light = await load(proc.port, {
           bodies: [target.body],
           connections: 2,
@@ -70,6 +74,7 @@ export async function warm(
         });
         results.get(target.key)?.push({
           rps: throughput.rps,
+          cpuUsPerRequest,
           p50Ms: quantile(light.latenciesMs, 0.5),
           p99Ms: quantile(light.latenciesMs, 0.99),
         });
