@@ -35,8 +35,8 @@ function probeRequest(config: AxiosRequestConfig): AxiosRequestConfig {
 
 /**
  * The request with its query parameters as URLSearchParams, which axios appends as they are. A plain
- * object goes through axios's form-data visitor instead, whose first call costs a cold instance's
- * first joke ~10 ms of CPU.
+ * object goes through axios's form-data visitor instead, whose first run cost a cold instance's first
+ * joke ~30 ms of CPU (9 paired cold starts on Node 24, bench/RESULTS.md).
  */
 export function withSearchParams(config: AxiosRequestConfig): AxiosRequestConfig {
   const params = config.params as Record<string, unknown> | URLSearchParams | undefined;

@@ -108,6 +108,11 @@ export function sharedRig(deadlineMs: number): Rig {
     instances: [],
     env: (extra = {}) => ({ REDDIT_BASE_URL: rig.stub.url, WEBHOOK_DEADLINE_MS: String(deadlineMs), ...extra }),
   };
+  // Each test starts two or three webhooks, each with its own Redis connection, and has them talk to
+  // Reddit and to each other: a second of CPU that a starved 2-CPU machine (npm run test:stress) spreads
+  // over several seconds of wall time, past jest's default 5 s. Nothing here waits on a clock that
+  // long by design: the bounds that matter are in the assertions (deadlines, TTLs, request counts).
+  jest.setTimeout(30_000);
   beforeAll(async () => {
     redis = await startRedis();
     stub = await startRedditStub({ subreddits: [...new Set(CATALOG.map((kind) => kind.subreddit))] });
