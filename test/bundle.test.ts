@@ -170,8 +170,9 @@ describeCompileCache(hasCompileCache ? 'the compile cache' : `the compile cache 
   const dir = join(__dirname, '..', 'build', 'test-compile-cache');
   const distCopy = join(dir, 'dist');
   const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  // `npm run compile-cache` loads the loader and the bundle, then writes the cache out (not left to the exit).
-  const BUILD_STEP_CODE = "require('./dist/index.cjs'); require('node:module').flushCompileCache?.()";
+  // `npm run compile-cache` loads the loader, the bundle and google-auth-library's bundle (moderation's credentials),
+  // then writes the cache out (not left to the exit).
+  const BUILD_STEP_CODE = "require('./dist/index.cjs'); require('./dist/google-auth.cjs'); require('node:module').flushCompileCache?.()";
   const run = (args: string[]) =>
     spawnSync(process.execPath, args, {
       cwd: dir,
@@ -189,7 +190,7 @@ describeCompileCache(hasCompileCache ? 'the compile cache' : `the compile cache 
     assertBundleBuilt();
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(distCopy, { recursive: true });
-    for (const file of ['index.cjs', 'webhook.cjs']) copyFileSync(join(__dirname, '..', 'dist', file), join(distCopy, file));
+    for (const file of ['index.cjs', 'webhook.cjs', 'google-auth.cjs']) copyFileSync(join(__dirname, '..', 'dist', file), join(distCopy, file));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
