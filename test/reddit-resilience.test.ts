@@ -22,6 +22,12 @@ const DEADLINE_MS = 600;
 /** How long a hanging Reddit takes to reply: five deadlines, so an answer that waited for it cannot pass. */
 const REDDIT_HANG_MS = 3000;
 const OFFLINE = /from my own collection/;
+/**
+ * For tests where Reddit does answer and the user must get its post: a cold instance's first
+ * answer can take longer than DEADLINE_MS on a busy 2-CPU machine, which would make the result
+ * depend on the machine. Still below REDDIT_HANG_MS, so a hang shows.
+ */
+const ANSWERING_DEADLINE = { WEBHOOK_DEADLINE_MS: '2500' };
 
 /** Every request to fake Reddit must carry our User-Agent, or it matches nothing and is recorded here. */
 const unmatched: string[] = [];
@@ -153,7 +159,7 @@ describe('webhook when Reddit misbehaves (cold cache)', () => {
 
   it('503 then 200: the retry succeeds and the user gets the Reddit post', async () => {
     const counter = jokesListing((call) => (call === 1 ? [503, 'Service Unavailable'] : [200, listing([redditPost({ id: 'r1', title: 'Retried setup?', selftext: 'Retried punchline.' })])]));
-    const result = await ask(await webhook(), sayRequest('joke'));
+    const result = await ask(await webhook(ANSWERING_DEADLINE), sayRequest('joke'));
     expectInTime(result);
     expect(result.speech).toContain('Retried setup?\nRetried punchline.');
     expect(counter.calls).toBe(2);
@@ -253,7 +259,7 @@ describe('webhook with a warm cache', () => {
         ? [200, listing([redditPost({ id: 'c1', title: 'Cached setup?', selftext: 'Cached punchline.' })])]
         : hangingReply(REDDIT_HANG_MS, [500, 'late']),
     );
-    const instance = await webhook({ CACHE_TTL_SECONDS: '0' });
+    const instance = await webhook({ CACHE_TTL_SECONDS: '0', ...ANSWERING_DEADLINE });
     const warm = await ask(instance, sayRequest('joke'));
     expect(warm.speech).toContain('Cached setup?');
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -319,11 +325,14 @@ describe('webhook with app-only OAuth', () => {
         listings += 1;
         return [200, jokes(5, uri.split('/')[2])];
       });
-    const instance = await webhook({ LOG_LEVEL: 'debug', REDDIT_CLIENT_ID: ID, REDDIT_CLIENT_SECRET: SECRET }, log);
+    // This test is about sharing one token, not about the deadline: seven cold listings at once on
+    // a fresh instance took longer than 600 ms on a busy 2-CPU machine (a stress run served one of
+    // them offline), so the deadline here is the production one.
+    const instance = await webhook({ LOG_LEVEL: 'debug', REDDIT_CLIENT_ID: ID, REDDIT_CLIENT_SECRET: SECRET, WEBHOOK_DEADLINE_MS: '4000' }, log);
     const kinds = ['joke', 'fact', 'dad joke', 'shower thought', 'life pro tip', 'news', 'one-liner'];
     const results = await Promise.all(kinds.map((content) => ask(instance, sayRequest(content))));
     for (const result of results) {
-      expectInTime(result);
+      expect(result.status).toBe(200);
       expect(result.speech).not.toMatch(OFFLINE);
     }
     expect(tokenCalls).toBe(1);
