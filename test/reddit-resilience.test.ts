@@ -253,13 +253,18 @@ describe('webhook when Reddit misbehaves (cold cache)', () => {
 
 describe('webhook with a warm cache', () => {
   it('serves the cached listing while Reddit hangs', async () => {
-    // CACHE_TTL_SECONDS=0: every request finds the copy stale and refreshes it
+    // CACHE_TTL_SECONDS=0: every request finds the copy stale and refreshes it. The refresh hangs
+    // until the test has its answer, then gets a 429 (not retried, and logged when it arrives), so
+    // no request outlives the test.
+    let release = (): void => undefined;
+    const released = new Promise<nock.ReplyFnResult>((resolve) => {
+      release = () => resolve([429, 'Too Many Requests', { 'Retry-After': '1' }]);
+    });
+    const lines: string[] = [];
     const counter = jokesListing((call) =>
-      call === 1
-        ? [200, listing([redditPost({ id: 'c1', title: 'Cached setup?', selftext: 'Cached punchline.' })])]
-        : hangingReply(REDDIT_HANG_MS, [500, 'late']),
+      call === 1 ? [200, listing([redditPost({ id: 'c1', title: 'Cached setup?', selftext: 'Cached punchline.' })])] : released,
     );
-    const instance = await webhook({ CACHE_TTL_SECONDS: '0', ...ANSWERING_DEADLINE });
+    const instance = await webhook({ CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'info', ...ANSWERING_DEADLINE }, jsonLogger('info', (line) => lines.push(line)));
     const warm = await ask(instance, sayRequest('joke'));
     expect(warm.speech).toContain('Cached setup?');
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -268,6 +273,8 @@ describe('webhook with a warm cache', () => {
     expect(result.speech).toContain('Cached setup?');
     // ...while one background request tries to refresh it
     await eventually(() => counter.calls === 2);
+    release();
+    await eventually(() => lines.some((line) => line.includes('reddit answered 429')));
     measured['hang, warm cache'] = { ms: result.elapsedMs, upstream: counter.calls };
   });
 
