@@ -134,13 +134,13 @@ describe('deploy --cx --dry-run shows the plan and calls nothing', () => {
     expect(h.out.at(-1)).toBe('7. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
   });
 
-  it('--no-moderation: no API to enable, the env file as it is', async () => {
+  it('--no-moderation: no API to enable, the env file with the compile cache\'s variables', async () => {
     const h = harness();
     expect(await main([...BASE, '--no-moderation', '--dry-run'], h.deps)).toBe(0);
     const text = h.out.join('\n');
     expect(h.out[1]).toBe('   moderation: --no-moderation: the local content filter judges every post');
     expect(text).not.toContain('services enable');
-    expect(text).toContain('--env-vars-file=plain.yaml');
+    expect(text).toContain('--env-vars-file=build/deploy.env.yaml');
     expect(h.out.at(-1)).toBe('7. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
   });
 

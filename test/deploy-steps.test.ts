@@ -143,6 +143,8 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
       expect.arrayContaining(['--runtime=nodejs24', '--env-vars-file=build/deploy.env.yaml', '--set-secrets=WEBHOOK_PASSWORD=webhook-password:latest']),
     );
     expect(parse(readFileSync(join(project, 'build', 'deploy.env.yaml'), 'utf8'))).toEqual({
+      NODE_COMPILE_CACHE: 'dist/compile-cache',
+      NODE_COMPILE_CACHE_PORTABLE: '1',
       WEBHOOK_USERNAME: 'dialogflow',
       REDDIT_CLIENT_ID: 'app-id',
       REDDIT_USERNAME: 'owner_1',
@@ -342,12 +344,32 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual(['services enable', 'functions deploy', 'functions describe']);
   });
 
-  it('--no-moderation enables no API and hands gcloud the env file as it is', async () => {
+  it('--no-moderation enables no API and hands gcloud the env file with the compile cache\'s variables, no MODERATION', async () => {
     const h = harness({ dialogflow: () => { throw new Error('must not be called'); } });
     expect(await main([...FLAGS, '--no-agent', '--no-moderation'], h.deps)).toBe(0);
     expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual(['functions deploy', 'functions describe']);
-    expect(h.gcloudCalls[0]).toContain('--env-vars-file=env.yaml');
+    expect(h.gcloudCalls[0]).toContain('--env-vars-file=build/deploy.env.yaml');
     expect(h.gcloudCalls[0]!.join(' ')).not.toContain('MODERATION');
+    expect(parse(readFileSync(join(project, 'build', 'deploy.env.yaml'), 'utf8'))).toEqual({
+      NODE_COMPILE_CACHE: 'dist/compile-cache',
+      NODE_COMPILE_CACHE_PORTABLE: '1',
+      WEBHOOK_USERNAME: 'dialogflow',
+      REDDIT_CLIENT_ID: 'app-id',
+      REDDIT_USERNAME: 'owner_1',
+    });
+  });
+
+  it("an env file's own NODE_COMPILE_CACHE wins over the deploy's", async () => {
+    writeFileSync(join(project, 'env-cache.yaml'), 'WEBHOOK_USERNAME: "dialogflow"\nREDDIT_CLIENT_ID: "app-id"\nREDDIT_USERNAME: "owner_1"\nNODE_COMPILE_CACHE: "/tmp/cache"\n');
+    const h = harness({ dialogflow: () => { throw new Error('must not be called'); } });
+    expect(await main([...FLAGS.slice(0, -1), 'env-cache.yaml', '--no-agent', '--no-moderation'], h.deps)).toBe(0);
+    expect(parse(readFileSync(join(project, 'build', 'deploy.env.yaml'), 'utf8'))).toEqual({
+      NODE_COMPILE_CACHE: '/tmp/cache',
+      NODE_COMPILE_CACHE_PORTABLE: '1',
+      WEBHOOK_USERNAME: 'dialogflow',
+      REDDIT_CLIENT_ID: 'app-id',
+      REDDIT_USERNAME: 'owner_1',
+    });
   });
 
   it('an API that cannot be enabled stops the deploy before the function, with gcloud\'s exit code and the way out', async () => {
@@ -409,6 +431,8 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     expect(plan).toContain('7. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
     // The printed command is meant to be pasted: the file it names is there, with MODERATION next to the env file's lines.
     expect(parse(readFileSync(join(project, 'build', 'deploy.env.yaml'), 'utf8'))).toEqual({
+      NODE_COMPILE_CACHE: 'dist/compile-cache',
+      NODE_COMPILE_CACHE_PORTABLE: '1',
       WEBHOOK_USERNAME: 'dialogflow',
       WEBHOOK_HEADER_NAME: 'x-df-key',
       REDDIT_CLIENT_ID: 'app-id',

@@ -145,10 +145,10 @@ describeWithGcloud(SUITE, () => {
     await Promise.all([commands[1]!, ...commands.slice(3)].map((line) => expectParsed(line, dir)));
   });
 
-  it('--no-moderation: no API enabled, the env file handed over as it is', async () => {
+  it('--no-moderation: no API enabled, the env file handed over with the compile cache\'s variables', async () => {
     const commands = await printedCommands('no-moderation', ['--no-moderation', '--no-reddit', '--no-agent', '--project', 'heldout-proj', '--region', 'europe-west1'], 'LOG_LEVEL: "info"\n');
     expect(commands.map((c) => c.split(' ').slice(0, 3).join(' '))).toEqual(['gcloud functions deploy', 'gcloud functions describe']);
-    expect(commands[0]).toContain(' --env-vars-file=.env.yaml');
+    expect(commands[0]).toContain(' --env-vars-file=build/deploy.env.yaml');
     await expectParsed(commands[0]!, join(work, 'no-moderation'));
   });
 

@@ -116,9 +116,11 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
       path: binDir('env-file', {}),
     });
     expect(good.code).toBe(0);
-    // Moderation on (the default): gcloud gets the env file's variables plus MODERATION, in the file the deploy writes.
+    // Moderation on (the default): gcloud gets the env file's variables plus MODERATION and the compile cache's, in the file the deploy writes.
     expect(good.stdout).toContain('--env-vars-file=build/deploy.env.yaml --set-secrets=REDDIT_CLIENT_SECRET=reddit:2');
     expect(readFileSync(join(work, 'env-file', 'project', 'build', 'deploy.env.yaml'), 'utf8').split('\n').slice(1)).toEqual([
+      'NODE_COMPILE_CACHE: "dist/compile-cache"',
+      'NODE_COMPILE_CACHE_PORTABLE: "1"',
       'REDDIT_CLIENT_ID: "abc"',
       'LOG_LEVEL: "warn"',
       'MODERATION: "google"',
@@ -129,7 +131,14 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
       path: binDir('env-file-as-is', {}),
     });
     expect(asIs.code).toBe(0);
-    expect(asIs.stdout).toContain('--env-vars-file=.env.yaml --set-secrets=REDDIT_CLIENT_SECRET=reddit:2');
+    // Without moderation too, the written file: the compile cache's variables are added to every deploy.
+    expect(asIs.stdout).toContain('--env-vars-file=build/deploy.env.yaml --set-secrets=REDDIT_CLIENT_SECRET=reddit:2');
+    expect(readFileSync(join(work, 'env-file-as-is', 'project', 'build', 'deploy.env.yaml'), 'utf8').split('\n').slice(1)).toEqual([
+      'NODE_COMPILE_CACHE: "dist/compile-cache"',
+      'NODE_COMPILE_CACHE_PORTABLE: "1"',
+      'REDDIT_CLIENT_ID: "abc"',
+      '',
+    ]);
 
     const leaky = await runDeploy(['--dry-run', '--project', 'my-project-1', '--region', 'us-central1'], {
       cwd: projectDir('env-file-secret', { '.env.yaml': 'WEBHOOK_USERNAME: "df"\nWEBHOOK_PASSWORD: "hunter2"\n' }),

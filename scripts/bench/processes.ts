@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
  */
 
 const children = new Set<ChildProcess>();
+const PROJECT_ROOT = join(__dirname, '..', '..');
 
 export function killAll(): void {
   for (const child of children) {
@@ -90,6 +91,9 @@ function childEnv(port: number, extra: Record<string, string>): NodeJS.ProcessEn
 export function startFunction(spec: FunctionSpec, port: number, readyTimeoutMs = 15_000): FunctionProcess {
   const startedAt = performance.now();
   const child = spawn(spec.nodeBin ?? process.execPath, [...(spec.nodeArgs ?? []), frameworkCli(), `--target=${spec.target}`, `--source=${spec.source}`, `--port=${port}`], {
+    // The project root, as Cloud Run functions starts in the uploaded source: the deployed
+    // NODE_COMPILE_CACHE (scripts/deploy/plan.ts RUNTIME_ENV) is relative to it.
+    cwd: PROJECT_ROOT,
     env: childEnv(port, spec.env ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -166,5 +166,5 @@ export function withModeration(vars: Readonly<Record<string, string>>, moderatio
 
 /** The YAML of the env file the deploy writes (MODERATION_ENV.file): every value a double-quoted string, as gcloud wants them. */
 export function envFileText(vars: Readonly<Record<string, string>>): string {
-  return `# Written by npm run deploy: the env file's variables plus MODERATION. Edit the env file, not this.\n${stringify(vars, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })}`;
+  return `# Written by npm run deploy: the env file's variables plus the deploy's own. Edit the env file, not this.\n${stringify(vars, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })}`;
 }

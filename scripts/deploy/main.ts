@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { takeCxArgs, CX_USAGE, type CxRequest } from './cx-args';
 import { cxAuthProblems, formatCxPlan, runCxSteps, type CxStepDeps } from './cx-steps';
 import { checkEnvFile, checkSecretsWithoutEnvFile, envFileText, withModeration } from './env-file';
-import { DeployInputError, deployWarnings, MODERATION_ENV, parseDeployArgs, USAGE, wantsHelp, type DeployRequest } from './plan';
+import { DeployInputError, deployWarnings, MODERATION_ENV, parseDeployArgs, RUNTIME_ENV, USAGE, wantsHelp, type DeployRequest } from './plan';
 import { checkRedditAccess } from './reddit-access';
 import { EXIT_FAILED_STEP, formatPlan, runSteps, type DeployPlan, type StepDeps } from './steps';
 import { IGNORE_FILE, uploadFilter } from './upload-set';
@@ -41,18 +41,16 @@ function resolveEnvFile(root: string, request: DeployRequest): Pick<DeployPlan, 
 }
 
 /**
- * With moderation on, the function's variables are the env file's plus MODERATION=google, passed to
- * gcloud as MODERATION_ENV.file (written once every check passed: writeDeployedEnv). With
- * --no-moderation, the env file goes to gcloud as it is.
+ * The function's variables are the env file's, plus MODERATION=google unless --no-moderation, plus
+ * RUNTIME_ENV, passed to gcloud as MODERATION_ENV.file (written once every check passed: writeDeployedEnv).
  */
 function deployedEnv(request: DeployRequest, given: Pick<DeployPlan, 'envFile' | 'envVars'>): Pick<DeployPlan, 'envFile' | 'envVars'> {
   const envVars = withModeration(given.envVars, request.moderation, given.envFile ?? request.envFile.path);
-  return request.moderation ? { envFile: MODERATION_ENV.file, envVars } : given;
+  return { envFile: MODERATION_ENV.file, envVars: { ...RUNTIME_ENV, ...envVars } };
 }
 
 /** A --dry-run writes it too: its printed command is meant to be pasted, and gcloud reads the file while parsing. */
 function writeDeployedEnv(root: string, plan: DeployPlan): void {
-  if (plan.envFile !== MODERATION_ENV.file) return;
   const file = join(root, MODERATION_ENV.file);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, envFileText(plan.envVars));

@@ -47,7 +47,7 @@ export function topicParameter(value: unknown, lang: Language = DEFAULT_LANGUAGE
   if (!raw) return undefined;
   // Cut before cleaning: a 10 kB @sys.any value is not worth a regex pass, and no topic is that long.
   const topic = echoText(sliceUnits(raw, MAX_TOPIC_CHARS * 4), MAX_TOPIC_CHARS * 4)
-    .replace(/^[¿¡]+/, '')
+    .replace(/^[\u00bf\u00a1]+/, '') // Spanish ¿ and ¡
     .replace(leadWordPattern(lang.topicLeadWords), '')
     .replace(/[?!.,;:]+$/g, '');
   return sliceUnits(topic, MAX_TOPIC_CHARS).trim() || undefined;

@@ -1,4 +1,16 @@
-import { decodeHTML } from 'entities';
+let decodeEntities: ((text: string) => string) | undefined;
+
+/**
+ * `entities` decodes its table of HTML entities when it loads (~1 ms on Node 24), which a welcome,
+ * the answer of a cold start, does not need: loaded with the first text that has an entity.
+ */
+function decodeHTML(text: string): string {
+  // Every HTML entity starts with '&'.
+  if (!text.includes('&')) return text;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (cold start)
+  decodeEntities ??= (require('entities') as typeof import('entities')).decodeHTML;
+  return decodeEntities(text);
+}
 
 /** Dialogflow shows at most 640 characters of a text message; speech should stay under that too. */
 export const MAX_SPEECH_CHARS = 640;
@@ -27,9 +39,9 @@ const MARKDOWN_RULES: ReadonlyArray<[RegExp, string]> = [
   [/\\([\\`*_{}[\]()#+\-.!>~^|])/g, '$1'], // markdown escapes
 ];
 
-/** Drops trailing "Edit: thanks for the gold" notes, which are not part of the content ("*Edit:" with one asterisk too). */
+/** Drops trailing "Edit: thanks for the gold" notes, which are not part of the content ("*Edit:" with one asterisk too; "Edit –", \u2013). */
 function dropEditNotes(text: string): string {
-  const match = /\n\s*(?:\*{1,2})?(?:edit|eta|update)\s*\d*\s*(?:\*{1,2})?\s*[:\-–]/i.exec(text);
+  const match = /\n\s*(?:\*{1,2})?(?:edit|eta|update)\s*\d*\s*(?:\*{1,2})?\s*[:\-\u2013]/i.exec(text);
   return match ? text.slice(0, match.index) : text;
 }
 
@@ -39,7 +51,7 @@ function dropEditNotes(text: string): string {
  */
 const AUTHOR_NOTES: ReadonlyArray<[RegExp, string]> = [
   // An "EDIT:" at the very start is a note before the content: its whole line goes.
-  [/^\s*\**edit\s*\d*\**\s*[:\-–][^\n]*\n*/i, ''],
+  [/^\s*\**edit\s*\d*\**\s*[:\-\u2013][^\n]*\n*/i, ''],
   // "Source: my dad", "Credit: u/someone", "via /u/someone", "h/t /u/x" lines.
   [/^[ \t]*(?:source|sauce|credits?)\s*:[^\n]*$/gim, ''],
   [/^[ \t]*(?:via|h\/t|hat tip(?: to)?|credit to|stolen from|shamelessly stolen from)\s+\/?u\/[^\n]*$/gim, ''],
@@ -94,14 +106,15 @@ export function capText(text: string, max: number): string {
   const slice = sliceUnits(text, max - 1);
   const lastBreak = slice.search(/\s\S*$/);
   const cut = lastBreak > max / 2 ? slice.slice(0, lastBreak) : slice;
-  return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;
+  // No dangling punctuation or dash (\u2013 –, \u2014 —) before the ellipsis.
+  return `${cut.replace(/[\s,;:.\-\u2013\u2014]+$/, '')}…`;
 }
 
 // Echoed user input keeps words and everyday punctuation only: no control or
 // bidi characters (which can make text display reversed), no lone surrogates,
 // no markup or code-like brackets that a chat client might render or a voice
-// would read out symbol by symbol.
-const NOT_WORDS = /[^\p{L}\p{M}\p{N}\p{Zs}.,'’!?¿¡&+#:;@%-]/gu;
+// would read out symbol by symbol. \u2019 is the curly apostrophe, \u00bf and \u00a1 Spanish ¿ and ¡.
+const NOT_WORDS = /[^\p{L}\p{M}\p{N}\p{Zs}.,'\u2019!?\u00bf\u00a1&+#:;@%-]/gu;
 
 /** User input that is repeated back in speech: one line of plain words, at most `max` characters. */
 export function echoText(raw: string, max: number): string {
