@@ -39,6 +39,9 @@ beforeAll(async () => {
   webhook = await startWebhook({ WEBHOOK_USERNAME: 'dialogflow', WEBHOOK_PASSWORD: PASSWORD });
 });
 
+/** The variables the last deploy handed gcloud: the file it wrote (MODERATION_ENV.file). */
+const deployedEnv = (): unknown => parse(readFileSync(join(project, 'build', 'deploy.env.yaml'), 'utf8'));
+
 afterAll(async () => {
   await webhook.close();
   rmSync(project, { recursive: true, force: true });
@@ -142,7 +145,7 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     expect(h.gcloudCalls[1]).toEqual(
       expect.arrayContaining(['--runtime=nodejs24', '--env-vars-file=build/deploy.env.yaml', '--set-secrets=WEBHOOK_PASSWORD=webhook-password:latest']),
     );
-    expect(parse(readFileSync(join(project, 'build', 'deploy.env.yaml'), 'utf8'))).toEqual({
+    expect(deployedEnv()).toEqual({
       NODE_COMPILE_CACHE: 'dist/compile-cache',
       NODE_COMPILE_CACHE_PORTABLE: '1',
       WEBHOOK_USERNAME: 'dialogflow',
@@ -350,7 +353,7 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     expect(h.gcloudCalls.map((args) => args.slice(0, 2).join(' '))).toEqual(['functions deploy', 'functions describe']);
     expect(h.gcloudCalls[0]).toContain('--env-vars-file=build/deploy.env.yaml');
     expect(h.gcloudCalls[0]!.join(' ')).not.toContain('MODERATION');
-    expect(parse(readFileSync(join(project, 'build', 'deploy.env.yaml'), 'utf8'))).toEqual({
+    expect(deployedEnv()).toEqual({
       NODE_COMPILE_CACHE: 'dist/compile-cache',
       NODE_COMPILE_CACHE_PORTABLE: '1',
       WEBHOOK_USERNAME: 'dialogflow',
@@ -363,7 +366,7 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     writeFileSync(join(project, 'env-cache.yaml'), 'WEBHOOK_USERNAME: "dialogflow"\nREDDIT_CLIENT_ID: "app-id"\nREDDIT_USERNAME: "owner_1"\nNODE_COMPILE_CACHE: "/tmp/cache"\n');
     const h = harness({ dialogflow: () => { throw new Error('must not be called'); } });
     expect(await main([...FLAGS.slice(0, -1), 'env-cache.yaml', '--no-agent', '--no-moderation'], h.deps)).toBe(0);
-    expect(parse(readFileSync(join(project, 'build', 'deploy.env.yaml'), 'utf8'))).toEqual({
+    expect(deployedEnv()).toEqual({
       NODE_COMPILE_CACHE: '/tmp/cache',
       NODE_COMPILE_CACHE_PORTABLE: '1',
       WEBHOOK_USERNAME: 'dialogflow',
@@ -430,7 +433,7 @@ describe('npm run deploy: deploy → restore → fulfillment → smoke', () => {
     );
     expect(plan).toContain('7. smoke test: "tell me a joke" in a fresh session must be answered by the webhook');
     // The printed command is meant to be pasted: the file it names is there, with MODERATION next to the env file's lines.
-    expect(parse(readFileSync(join(project, 'build', 'deploy.env.yaml'), 'utf8'))).toEqual({
+    expect(deployedEnv()).toEqual({
       NODE_COMPILE_CACHE: 'dist/compile-cache',
       NODE_COMPILE_CACHE_PORTABLE: '1',
       WEBHOOK_USERNAME: 'dialogflow',

@@ -35,6 +35,11 @@ function binDir(name: string, tools: Record<string, string>): string {
 }
 
 /** A project directory to deploy from: the real package.json and .gcloudignore, and nothing else unless asked. */
+/** The lines of the env file a deploy in projectDir(name) wrote for gcloud, after its comment line. */
+function deployedEnvLines(name: string): string[] {
+  return readFileSync(join(work, name, 'project', 'build', 'deploy.env.yaml'), 'utf8').split('\n').slice(1);
+}
+
 function projectDir(name: string, files: Record<string, string> = {}): string {
   const dir = join(work, name, 'project');
   mkdirSync(dir, { recursive: true });
@@ -118,7 +123,7 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
     expect(good.code).toBe(0);
     // Moderation on (the default): gcloud gets the env file's variables plus MODERATION and the compile cache's, in the file the deploy writes.
     expect(good.stdout).toContain('--env-vars-file=build/deploy.env.yaml --set-secrets=REDDIT_CLIENT_SECRET=reddit:2');
-    expect(readFileSync(join(work, 'env-file', 'project', 'build', 'deploy.env.yaml'), 'utf8').split('\n').slice(1)).toEqual([
+    expect(deployedEnvLines('env-file')).toEqual([
       'NODE_COMPILE_CACHE: "dist/compile-cache"',
       'NODE_COMPILE_CACHE_PORTABLE: "1"',
       'REDDIT_CLIENT_ID: "abc"',
@@ -133,7 +138,7 @@ describe('npm run deploy (scripts/deploy.ts as a child process)', () => {
     expect(asIs.code).toBe(0);
     // Without moderation too, the written file: the compile cache's variables are added to every deploy.
     expect(asIs.stdout).toContain('--env-vars-file=build/deploy.env.yaml --set-secrets=REDDIT_CLIENT_SECRET=reddit:2');
-    expect(readFileSync(join(work, 'env-file-as-is', 'project', 'build', 'deploy.env.yaml'), 'utf8').split('\n').slice(1)).toEqual([
+    expect(deployedEnvLines('env-file-as-is')).toEqual([
       'NODE_COMPILE_CACHE: "dist/compile-cache"',
       'NODE_COMPILE_CACHE_PORTABLE: "1"',
       'REDDIT_CLIENT_ID: "abc"',
