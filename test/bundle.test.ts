@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOG } from '../src/catalog';
 import { listing, redditPost } from './support/reddit';
@@ -173,72 +173,104 @@ describe('the bundle file', () => {
 const hasCompileCache = typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 const describeCompileCache = hasCompileCache ? describe : describe.skip;
 
-describeCompileCache(hasCompileCache ? 'the compile cache' : `the compile cache (skipped: Node ${process.version} has none)`, () => {
-  // A copy of dist/ inside the checkout (node_modules resolves from there), so this test's cache is its own.
+describeCompileCache(hasCompileCache ? 'the compile caches' : `the compile caches (skipped: Node ${process.version} has none)`, () => {
+  // A copy of dist/ and the trainer inside the checkout (node_modules resolves from there), so this test's caches are its own.
   const dir = join(__dirname, '..', 'build', 'test-compile-cache');
   const distCopy = join(dir, 'dist');
+  const cacheDir = join(distCopy, 'compile-cache');
   const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  // `npm run compile-cache` loads the loader, the bundle and google-auth-library's bundle (moderation's credentials),
-  // then writes the cache out (not left to the exit).
+  // `npm run compile-cache` first loads the loader, the bundle and google-auth-library's bundle (moderation's credentials)
+  // and writes Node's compile cache out (not left to the exit); then it trains the bundle's code cache (scripts/code-cache.ts).
   const BUILD_STEP_CODE = "require('./dist/index.cjs'); require('./dist/google-auth.cjs'); require('node:module').flushCompileCache?.()";
-  const run = (args: string[], env: Readonly<Record<string, string>> = {}) =>
+  const env = (more: Readonly<Record<string, string>> = {}) => ({
+    PATH: process.env.PATH,
+    NODE_DEBUG_NATIVE: 'COMPILE_CACHE',
+    NODE_DEBUG: 'code-cache',
+    LOG_LEVEL: 'silent',
+    ...more,
+  });
+  const run = (args: string[], more?: Readonly<Record<string, string>>) =>
     spawnSync(process.execPath, args, {
       cwd: dir,
-      env: { PATH: process.env.PATH, NODE_DEBUG_NATIVE: 'COMPILE_CACHE', LOG_LEVEL: 'silent', ...env },
+      env: env(more),
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024, // a line for every module the bundle loads
       timeout: 30_000,
     });
-  const buildStep = () => run(['-e', BUILD_STEP_CODE]);
-  const start = (env?: Readonly<Record<string, string>>) => run([join(dir, 'dist', 'index.cjs')], env);
+  const start = (more?: Readonly<Record<string, string>>) => run([join(dir, 'dist', 'index.cjs')], more);
   // Node 24 says "V8 code cache for CommonJS <file> was accepted", Node 22 "cache for <file> was accepted".
-  const bundleCache = (stderr: string) => stderr.match(/cache for (CommonJS )?\S*\/webhook\.cjs was accepted/g) ?? [];
+  const nodeCacheOfBundle = (stderr: string) => stderr.match(/cache for (CommonJS )?\S*\/webhook\.cjs was accepted/g) ?? [];
+  // src/code-cache.ts (NODE_DEBUG=code-cache): "CODE-CACHE <pid>: code cache for <file>: accepted".
+  const codeCacheOfBundle = (stderr: string) => /code cache for \S*\/webhook\.cjs: (\w+)/.exec(stderr)?.[1] ?? 'not used';
   // functions-framework's modules (here its server.js), which its CLI loads before dist/index.cjs turns the cache on.
   const frameworkCache = (stderr: string) => stderr.match(/cache for (CommonJS )?\S*\/functions-framework\/build\/src\/server\.js was accepted/g) ?? [];
+  const trained = () => readdirSync(cacheDir).filter((name) => name.startsWith('webhook.cjs-'));
+  const STALE = `webhook.cjs-00000000-${process.version}-${process.arch}.bin`;
+  const OTHER_NODE = `webhook.cjs-00000000-v0.0.0-${process.arch}.bin`;
+  // What a start did with each cache; the status and the last lines say why if not as expected.
+  const outcome = (done: ReturnType<typeof run>) => ({
+    status: done.status,
+    codeCache: codeCacheOfBundle(done.stderr),
+    nodeCache: nodeCacheOfBundle(done.stderr).length,
+    ...(done.status === 0 ? {} : { tail: done.stderr.split('\n').filter((line) => !line.startsWith('[compile cache]')).slice(-10) }),
+  });
 
   beforeAll(() => {
     assertBundleBuilt();
     rmSync(dir, { recursive: true, force: true });
-    mkdirSync(distCopy, { recursive: true });
+    mkdirSync(cacheDir, { recursive: true });
+    mkdirSync(join(dir, 'build'));
     for (const file of ['index.cjs', 'webhook.cjs', 'google-auth.cjs']) copyFileSync(join(__dirname, '..', 'dist', file), join(distCopy, file));
+    copyFileSync(join(__dirname, '..', 'build', 'code-cache.cjs'), join(dir, 'build', 'code-cache.cjs'));
+    // An earlier build's cache for this Node, and one for another Node.
+    writeFileSync(join(cacheDir, STALE), 'stale');
+    writeFileSync(join(cacheDir, OTHER_NODE), 'other');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is filled by the build step (`npm run compile-cache`), then used by the next start', () => {
-    expect(manifest.scripts['compile-cache']).toBe(`node -e "${BUILD_STEP_CODE}"`);
+  it('are filled by the build step (`npm run compile-cache`), and the next start reads the bundle from its trained cache', () => {
+    expect(manifest.scripts['compile-cache']).toBe(`node -e "${BUILD_STEP_CODE}" && node build/code-cache.cjs`);
     expect(manifest.scripts['build']).toMatch(/&& npm run compile-cache$/);
     expect(manifest.scripts['gcp-build']).toBe('npm run build');
 
-    // The cache holds one file per module; the bundle's is by far the largest (~300 kB), the framework's are under 20 kB.
-    // (Its debug lines can be interleaved with others, so what was written is read from the disk.)
-    const bundleEntries = () =>
-      readdirSync(join(distCopy, 'compile-cache'), { recursive: true, withFileTypes: true }).filter(
-        (entry) => entry.isFile() && statSync(join(entry.parentPath, entry.name)).size > 100 * 1024,
-      ).length;
-    let written = 0;
-    // What each start did with the bundle's cache entry; the status and the last lines say why if not as expected.
-    const outcome = (done: ReturnType<typeof run>) => ({
-      status: done.status,
-      read: bundleCache(done.stderr).length,
-      wrote: bundleEntries() > written,
-      ...(done.status === 0 ? {} : { tail: done.stderr.split('\n').filter((line) => !line.startsWith('[compile cache]')).slice(-10) }),
+    const built = spawnSync('sh', ['-c', manifest.scripts['compile-cache'] as string], { cwd: dir, env: env(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+    expect({ status: built.status, said: built.stdout.trim().split('\n').pop() }).toEqual({
+      status: 0,
+      said: expect.stringMatching(new RegExp(`^code cache: dist/compile-cache/webhook\\.cjs-[0-9a-f]{8}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin, \\d+ kB after 7 requests$`)),
     });
-    // The build step finds no cache and writes one; the next start reads it.
-    expect(outcome(buildStep())).toEqual({ status: 0, read: 0, wrote: true });
-    written = bundleEntries();
-    expect(outcome(start())).toEqual({ status: 0, read: 1, wrote: false });
+    // The earlier build's file is gone; the other Node's stays.
+    expect(trained()).toHaveLength(2);
+    expect(trained()).toContain(OTHER_NODE);
+    expect(trained()).not.toContain(STALE);
+    // Trained on the first requests' paths, it is far larger than Node's cache of the loaded bundle (~300 kB).
+    const file = trained().find((name) => name !== OTHER_NODE) as string;
+    expect(statSync(join(cacheDir, file)).size).toBeGreaterThan(600 * 1024);
+
+    expect(outcome(start())).toEqual({ status: 0, codeCache: 'accepted', nodeCache: 0 });
   });
 
-  it("with the deploy's variables (RUNTIME_ENV), the cache is on from the process's start: the framework's own modules are read from it too", () => {
-    // Runs after the build step above wrote the cache (the bundle loads server.js, so it is in there).
+  it('without the trained cache, the bundle is read from Node\'s compile cache; with a broken one, it still starts', () => {
+    const file = join(cacheDir, trained().find((name) => name !== OTHER_NODE) as string);
+    const kept = readFileSync(file);
+    try {
+      rmSync(file);
+      expect(outcome(start())).toEqual({ status: 0, codeCache: 'not used', nodeCache: 1 });
+      writeFileSync(file, Buffer.alloc(kept.length, 7));
+      expect(outcome(start())).toEqual({ status: 0, codeCache: 'rejected', nodeCache: 0 });
+    } finally {
+      writeFileSync(file, kept);
+    }
+  });
+
+  it("with the deploy's variables (RUNTIME_ENV), Node's cache is on from the process's start: the framework's own modules are read from it too", () => {
     // As functions-framework's CLI does: its server.js first, then dist/index.cjs.
     const server = join(__dirname, '..', 'node_modules', '@google-cloud', 'functions-framework', 'build', 'src', 'server.js');
-    const likeTheCli = (env: Readonly<Record<string, string>>) => {
-      const done = run(['-e', `require(${JSON.stringify(server)}); require('./dist/index.cjs')`], env);
-      return { status: done.status, bundle: bundleCache(done.stderr).length, framework: frameworkCache(done.stderr).length };
+    const likeTheCli = (more: Readonly<Record<string, string>>) => {
+      const done = run(['-e', `require(${JSON.stringify(server)}); require('./dist/index.cjs')`], more);
+      return { status: done.status, bundle: codeCacheOfBundle(done.stderr), framework: frameworkCache(done.stderr).length };
     };
-    // Without them, the cache is turned on only by dist/index.cjs: too late for the framework.
-    expect(likeTheCli({})).toEqual({ status: 0, bundle: 1, framework: 0 });
-    expect(likeTheCli(RUNTIME_ENV)).toEqual({ status: 0, bundle: 1, framework: 1 });
+    // Without them, Node's cache is turned on only by dist/index.cjs: too late for the framework.
+    expect(likeTheCli({})).toEqual({ status: 0, bundle: 'accepted', framework: 0 });
+    expect(likeTheCli(RUNTIME_ENV)).toEqual({ status: 0, bundle: 'accepted', framework: 1 });
   });
 });

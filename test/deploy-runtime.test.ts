@@ -7,7 +7,7 @@ import { regionProblem, suggestRegion } from '../scripts/deploy/regions';
 import { resourceProblems } from '../scripts/deploy/resources';
 import { checkRuntime, DEFAULT_RUNTIME, recommendedRuntime } from '../scripts/deploy/runtimes';
 import { problemsOf } from './support/deploy-input';
-import { assertBundleBuilt, BUNDLE } from './support/server';
+import { assertBundleBuilt, WEBHOOK_BUNDLE } from './support/server';
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 const base = ['--project', 'my-project-42', '--region', 'europe-west1'];
@@ -197,7 +197,7 @@ describe('.env.yaml.example', () => {
 describe('the function bundle', () => {
   it('does not carry the Dialogflow client the deploy uses (a devDependency)', () => {
     assertBundleBuilt();
-    const bundle = readFileSync(BUNDLE, 'utf8');
+    const bundle = readFileSync(WEBHOOK_BUNDLE, 'utf8');
     expect(bundle).not.toContain('google-gax');
     expect(bundle).not.toContain('AgentsClient');
   });

@@ -251,8 +251,15 @@ describe('.gcloudignore: what gcloud uploads', () => {
 
   const isTest = (f: string) => /(^|\/)(test|tests|__tests__|__mocks__)\//.test(f) || /\.(test|spec)\.ts$/.test(f);
   const isSecret = (f: string) => /(^|\/)\.env/.test(f) || /\.(pem|key|p12)$/.test(f) || f === 'service-account.json';
-  // gcp-build runs the bundle script, so it and the one module it imports are build input.
-  const BUILD_SCRIPTS = new Set(['scripts/bundle.ts', 'scripts/cli.ts']);
+  // gcp-build runs the bundle script and the code cache's trainer, so they and the modules they import are build input.
+  const BUILD_SCRIPTS = new Set([
+    'scripts/bench/reddit-stub.ts',
+    'scripts/bench/requests.ts',
+    'scripts/bench/stats.ts',
+    'scripts/bundle.ts',
+    'scripts/cli.ts',
+    'scripts/code-cache.ts',
+  ]);
   const isDevOnly = (f: string) =>
     (/^(agent|bench|build|dist|coverage|node_modules|docs|scripts|\.ci|\.git|\.vscode|\.idea)\//.test(f) && !BUILD_SCRIPTS.has(f)) ||
     /^(README\.md|jest\.config\.js|\.gitignore|\.gcloudignore)$/.test(f) ||

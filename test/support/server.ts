@@ -83,7 +83,10 @@ export async function startBundledWebhook(env: Record<string, string> = {}): Pro
   let server: Server | undefined;
   try {
     jest.isolateModules(() => {
-      require(BUNDLE);
+      // The bundle itself, not dist/index.cjs: with a trained code cache the loader runs the bundle
+      // through vm.Script in Node's main context, outside jest's module registry and globals. The
+      // loader is tested in its own Node processes (test/bundle.test.ts, test/start.test.ts).
+      require(WEBHOOK_BUNDLE);
       const testing = require('@google-cloud/functions-framework/testing') as typeof import('@google-cloud/functions-framework/testing');
       server = testing.getTestServer('webhook');
     });
@@ -93,7 +96,7 @@ export async function startBundledWebhook(env: Record<string, string> = {}): Pro
       else process.env[key] = value;
     }
   }
-  if (!server) throw new Error(`${BUNDLE} did not register the function "webhook"`);
+  if (!server) throw new Error(`${WEBHOOK_BUNDLE} did not register the function "webhook"`);
   return serve(server);
 }
 
