@@ -1,13 +1,33 @@
 import { kindById } from '../src/catalog';
 import type { Post } from '../src/reddit/listing';
 import { PostSchema } from '../src/reddit/listing';
-import { capText, cleanText } from '../src/speech/clean';
+import { decodeHTML as decodeAnyHTML } from 'entities/decode';
+import { capText, cleanText, decodeHTML } from '../src/speech/clean';
 import { contentText } from '../src/speech/content';
 import { composeSpeech, postCard, postSpeech, tell, tellPost } from '../src/speech/phrases';
 import { redditPost } from './support/reddit';
 
 const kind = (id: string) => kindById(id)!;
 const post = (fields: Parameters<typeof redditPost>[0]): Post => PostSchema.parse(redditPost(fields));
+
+describe('decodeHTML', () => {
+  // The library's answer is the reference: the basic five are decoded without it, everything else by it.
+  it.each([
+    ['Tom &amp; Jerry &lt;3 &quot;hi&quot; &#39;yo&#39;', 'Tom & Jerry <3 "hi" \'yo\''],
+    ['&amp;lt; is how you write &lt;', '&lt; is how you write <'],
+    ['&&amp;amp;', '&&amp;'],
+    ['Q & A, Q&A, R&D, 100%&', 'Q & A, Q&A, R&D, 100%&'],
+    ['&AMP; in capitals', '& in capitals'],
+    ['fish &amp chips', 'fish & chips'],
+    ['&copy 2026 &nbsp;x', '\u00a9 2026 \u00a0x'],
+    ['&#x200B;&#8203;', '\u200b\u200b'],
+    ['&amp;&#x1F600;', '&\u{1F600}'],
+    ['no references at all', 'no references at all'],
+  ])('decodes %j as the entities library does', (text, decoded) => {
+    expect(decodeAnyHTML(text)).toBe(decoded);
+    expect(decodeHTML(text)).toBe(decoded);
+  });
+});
 
 describe('cleanText', () => {
   it('decodes HTML entities', () => {
