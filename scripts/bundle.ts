@@ -79,6 +79,36 @@ function bundleOptions(argv: string[]): { watch: boolean; logLevel: LogLevel } |
 }
 
 /**
+ * dialogflow-fulfillment logs through `debug` (stubbed here: src/stubs/debug.ts), but builds each
+ * message first: `debug(\`Parameters: ${JSON.stringify(...)}\`)`, eleven times a request, the whole
+ * response included (sendResponses_), a tenth of a warm answer's CPU spent on strings nobody reads.
+ * Every `debug(` statement of its v2 agent and client becomes `false && debug(`, which the minifier
+ * then drops with its arguments. A file where none is found fails the build, as an update that
+ * renamed the logger would otherwise bring the cost back unnoticed.
+ */
+export const FULFILLMENT_DEBUG_FILES = ['dialogflow-fulfillment.js', 'v2-agent.js'] as const;
+
+export function silenceFulfillmentDebug(source: string, file: string): string {
+  let count = 0;
+  const edited = source.replace(/^(\s*)debug\(/gm, (_call, indent: string) => {
+    count += 1;
+    return `${indent}false && debug(`;
+  });
+  if (count === 0) throw new Error(`dialogflow-fulfillment: no debug( statement in ${file}; update silenceFulfillmentDebug in scripts/bundle.ts`);
+  return edited;
+}
+
+const fulfillmentWithoutDebugStrings: Plugin = {
+  name: 'fulfillment-without-debug-strings',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]node_modules[\\/]dialogflow-fulfillment[\\/]src[\\/](dialogflow-fulfillment|v2-agent)\.js$/ }, async (args) => ({
+      contents: silenceFulfillmentDebug(await readFile(args.path, 'utf8'), args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * google-auth-library signs the moderation calls (MODERATION=google, which `npm run deploy` turns on).
  * Bundled on its own, into dist/google-auth.cjs, which the webhook bundle requires when the first call
  * needs a token: as a dependency it would put 25 packages and 11 MB into the image's node_modules
@@ -111,7 +141,7 @@ const OPTIONS: BuildOptions = {
   outExtension: { '.js': '.cjs' },
   external: ['./webhook.cjs', '@google-cloud/functions-framework', 'ioredis'],
   alias: Object.fromEntries(STUBS.map((name) => [name, `./src/stubs/${name}.ts`])),
-  plugins: [axiosWithoutWebProbes, googleAuthApart],
+  plugins: [axiosWithoutWebProbes, fulfillmentWithoutDebugStrings, googleAuthApart],
 };
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CATALOG } from '../src/catalog';
 import { listing, redditPost } from './support/reddit';
 import { byeRequest, moreRequest, sayRequest, welcomeRequest } from './support/requests';
-import { AXIOS_EDITS, editAxios } from '../scripts/bundle';
+import { AXIOS_EDITS, editAxios, FULFILLMENT_DEBUG_FILES, silenceFulfillmentDebug } from '../scripts/bundle';
 import { RUNTIME_ENV } from '../scripts/deploy/plan';
 import { assertBundleBuilt, BUILDS, BUNDLE, REDDIT, startBuild, WEBHOOK_BUNDLE, type RunningWebhook } from './support/server';
 import { expectValidV2Response } from './support/v2-proto';
@@ -122,6 +122,32 @@ describe('the axios edits of the bundle script', () => {
     const [probe] = AXIOS_EDITS[1]!;
     expect(() => editAxios(axios.replace(probe, ''))).toThrow(`axios: expected one ${JSON.stringify(probe)}, found 0; update AXIOS_EDITS in scripts/bundle.ts`);
     expect(() => editAxios(axios + probe)).toThrow(/found 2/);
+  });
+});
+
+describe("the bundle script's edit of dialogflow-fulfillment's debug lines", () => {
+  it('turns each debug( statement into a dead one, whatever its indent, and nothing else', () => {
+    const source = ['const debug = require(\'debug\')(\'dialogflow:debug\');', '    debug(`Parameters: ${JSON.stringify(p)}`);', '\tdebug(\'x\');', 'notdebug(1); a.debug(2);'].join('\n');
+    expect(silenceFulfillmentDebug(source, 'v2-agent.js')).toBe(
+      ['const debug = require(\'debug\')(\'dialogflow:debug\');', '    false && debug(`Parameters: ${JSON.stringify(p)}`);', '\tfalse && debug(\'x\');', 'notdebug(1); a.debug(2);'].join('\n'),
+    );
+  });
+
+  it('fails the build, naming the file, when a file has no debug( statement left', () => {
+    expect(() => silenceFulfillmentDebug('log(1);', 'v2-agent.js')).toThrow(
+      'dialogflow-fulfillment: no debug( statement in v2-agent.js; update silenceFulfillmentDebug in scripts/bundle.ts',
+    );
+  });
+
+  it('finds debug( statements in both files the v2 answers go through', () => {
+    const dir = join(require.resolve('dialogflow-fulfillment'), '..');
+    for (const file of FULFILLMENT_DEBUG_FILES) expect(silenceFulfillmentDebug(readFileSync(join(dir, file), 'utf8'), file)).toContain('false && debug(');
+    // In the bundle, none of the v2 agent's messages is built any more (they are v2-only texts).
+    assertBundleBuilt();
+    const bundle = readFileSync(WEBHOOK_BUNDLE, 'utf8');
+    expect(bundle).not.toContain('v2 Session: ');
+    expect(bundle).not.toContain('Alternative query result: ');
+    expect(bundle).not.toContain('Webhook request version ');
   });
 });
 

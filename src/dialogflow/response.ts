@@ -140,9 +140,17 @@ async function buildWithLibrary(request: WebhookRequest, reply: Reply): Promise<
       sent = body;
     },
   };
-  // The library dereferences queryResult.intent.displayName unconditionally; what it finds
-  // there is unused (it picks a handler by intent name from a map, and we pass one function).
-  const body = { ...request, queryResult: { ...request.queryResult, intent: request.queryResult.intent ?? {} } };
+  // What the library reads to build an answer: the session, the platform (originalDetectIntentRequest)
+  // and queryResult.intent.displayName, which it dereferences unconditionally; what it finds there is
+  // unused (it picks a handler by intent name from a map, and we pass one function). Contexts and
+  // parameters stay out: it would convert and copy them per request, and its contexts are not what
+  // we answer with (normalize writes ours).
+  const { queryText, languageCode, action, intent } = request.queryResult;
+  const body = {
+    session: request.session,
+    originalDetectIntentRequest: request.originalDetectIntentRequest,
+    queryResult: { queryText, languageCode, action, intent: intent ?? {} },
+  };
   const agent = new WebhookClient({
     request: { body, headers: {} } as never,
     response: response as never,
