@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -62,6 +63,13 @@ export interface FunctionSpec {
   nodeArgs?: readonly string[];
   /** Another node binary (e.g. Node 24 from `npx -p node@24`); default: the one running the bench. */
   nodeBin?: string;
+  /**
+   * Where the function's stdout goes. 'pipe' (default): read by this process, which sees
+   * "Serving function" at once (the cold-start rows). 'file': a file nobody reads while the function
+   * serves, as in production, where the log agent is not the client: through a pipe, the load
+   * generator's event loop would also read every request's log line, and the warm rows would time that.
+   */
+  stdout?: 'pipe' | 'file';
 }
 
 export interface FunctionProcess {
@@ -90,33 +98,47 @@ function childEnv(port: number, extra: Record<string, string>): NodeJS.ProcessEn
 
 export function startFunction(spec: FunctionSpec, port: number, readyTimeoutMs = 15_000): FunctionProcess {
   const startedAt = performance.now();
+  const logFile = spec.stdout === 'file' ? join(tmpdir(), `bench-function-${process.pid}-${port}.log`) : undefined;
+  const logFd = logFile ? openSync(logFile, 'w') : undefined;
   const child = spawn(spec.nodeBin ?? process.execPath, [...(spec.nodeArgs ?? []), frameworkCli(), `--target=${spec.target}`, `--source=${spec.source}`, `--port=${port}`], {
     // The project root, as Cloud Run functions starts in the uploaded source: the deployed
     // NODE_COMPILE_CACHE (scripts/deploy/plan.ts RUNTIME_ENV) is relative to it.
     cwd: PROJECT_ROOT,
     env: childEnv(port, spec.env ?? {}),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logFd ?? 'pipe', 'pipe'],
   });
+  if (logFd !== undefined) closeSync(logFd); // the child has its own copy
   children.add(child);
+  const { stderr } = child;
+  if (!stderr) throw new Error(`${spec.name}: spawned without a stderr pipe`);
   let tail = '';
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString('utf8')).slice(-4000);
   };
-  child.stderr.on('data', keep);
+  stderr.on('data', keep);
+  const output = () => (logFile ? `${readFileSync(logFile, 'utf8').slice(-4000)}${tail}`.slice(-4000) : tail);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const listening = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${spec.name} did not start within ${readyTimeoutMs} ms:\n${tail}`)), readyTimeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => {
-      keep(chunk);
-      // Printed by functions-framework in its listen callback (unless NODE_ENV=production, which we never set).
-      if (tail.includes('Serving function')) {
-        clearTimeout(timer);
-        resolve(performance.now() - startedAt);
-      }
-    });
+    const timer = setTimeout(() => reject(new Error(`${spec.name} did not start within ${readyTimeoutMs} ms:\n${output()}`)), readyTimeoutMs);
+    // Printed by functions-framework in its listen callback (unless NODE_ENV=production, which we never set).
+    const ready = () => {
+      if (!output().includes('Serving function')) return false;
+      clearTimeout(timer);
+      resolve(performance.now() - startedAt);
+      return true;
+    };
+    if (child.stdout) {
+      child.stdout.on('data', (chunk: Buffer) => {
+        keep(chunk);
+        ready();
+      });
+    } else {
+      const poll = setInterval(() => ready() && clearInterval(poll), 5);
+      child.once('exit', () => clearInterval(poll));
+    }
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`${spec.name} exited (${String(code ?? signal)}) before listening:\n${tail}`));
+      reject(new Error(`${spec.name} exited (${String(code ?? signal)}) before listening:\n${output()}`));
     });
   });
   listening.catch(() => undefined); // observed by callers; avoid an unhandled rejection when nobody waits
@@ -127,7 +149,7 @@ export function startFunction(spec: FunctionSpec, port: number, readyTimeoutMs =
     startedAt,
     listening,
     rssBytes: () => rssOf(child.pid ?? -1),
-    output: () => tail,
+    output,
     cpuMs: () => mainThreadCpuMs(child.pid ?? -1),
     memoryAfterGc: (timeoutMs = 5_000) =>
       new Promise<NodeJS.MemoryUsage>((resolve, reject) => {
@@ -137,20 +159,21 @@ export function startFunction(spec: FunctionSpec, port: number, readyTimeoutMs =
           const line = pending.split('\n').find((l) => l.startsWith('{"benchMemory"'));
           if (!line) return;
           clearTimeout(timer);
-          child.stderr.off('data', onData);
+          stderr.off('data', onData);
           resolve((JSON.parse(line) as { benchMemory: NodeJS.MemoryUsage }).benchMemory);
         };
         const timer = setTimeout(() => {
-          child.stderr.off('data', onData);
+          stderr.off('data', onData);
           reject(new Error(`${spec.name}: no memory report (was bench/gc-preload.cjs preloaded?)`));
         }, timeoutMs);
-        child.stderr.on('data', onData);
+        stderr.on('data', onData);
         child.kill('SIGUSR2');
       }),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
       children.delete(child);
+      if (logFile) rmSync(logFile, { force: true });
     },
   };
 }

@@ -46,7 +46,8 @@ export async function warm(
   const running: Array<{ target: WarmTarget; proc: FunctionProcess }> = [];
   try {
     for (const target of targets) {
-      const proc = startFunction(target.spec, await freePort());
+      // Log lines to a file, not to this process: the load generator must not also be the log reader.
+      const proc = startFunction({ ...target.spec, stdout: 'file' }, await freePort());
       running.push({ target, proc });
       await proc.listening;
     }
